@@ -1,0 +1,29 @@
+# Balai: `make run` starts everything on the embedded default; `make test` runs every test.
+PY := .venv/bin/python
+export XDG_RUNTIME_DIR ?= /tmp
+
+.PHONY: setup setup-test run test test-unit test-integration bench asyncapi clean
+
+setup:
+	@bash scripts/setup.sh
+
+setup-test:
+	@bash scripts/setup.sh browser
+
+run: setup
+	@$(PY) -m balai_devstack run
+
+test: setup-test
+	@$(PY) -m pytest
+
+test-unit: setup
+	@$(PY) -m pytest -m "not integration and not browser"
+
+bench: setup
+	@$(PY) bench/identity_bench.py
+
+asyncapi: setup
+	@$(PY) -m balai_platform.asyncapi docs/asyncapi
+
+clean:
+	rm -rf .venv .venv-tools node_modules .state

@@ -1,0 +1,20 @@
+"""Kafka topics: one per aggregate stream, keyed by aggregate id."""
+
+IDENTITY_PARTICIPANT = "identity.participant"
+UKM_BUSINESS = "ukm.business"
+UKM_PRODUCT = "ukm.product"
+TRAINING_ENROLLMENT = "training.enrollment"
+LODGING_STAY = "lodging.stay"
+CERTIFICATE = "certificate.certificate"
+SURVEY_INVITATION = "survey.invitation"
+
+ALL_TOPICS = (
+    IDENTITY_PARTICIPANT, UKM_BUSINESS, UKM_PRODUCT, TRAINING_ENROLLMENT,
+    LODGING_STAY, CERTIFICATE, SURVEY_INVITATION,
+)
+PARTITIONS = 6
+
+
+def dlq(topic: str) -> str:
+    """Dead-letter topic of a consumed topic."""
+    return f"{topic}.dlq"

@@ -1,0 +1,196 @@
+"""Start the whole Balai system: broker, databases, migrations, topics, services, demo data."""
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from balai_contracts.topics import ALL_TOPICS, PARTITIONS, dlq
+from balai_platform.auth import generate_keypair
+from balai_platform.crypto import new_key_b64
+
+from .infra import Postgres, create_database, create_topics, free_port, port_open, resolve_postgres, start_broker
+
+ROOT = Path(__file__).resolve().parents[4]
+
+
+@dataclass(frozen=True)
+class ServiceSpec:
+    name: str
+    app: str
+    database: bool = True
+
+
+SERVICES = [ServiceSpec("identity", "identity.main:create_app")]
+GATEWAY = ServiceSpec("gateway", "gateway.main:create_app", database=False)
+
+
+def load_keys(state_dir: Path) -> dict:
+    """Key material persists with the data it protects (.state/keys.json)."""
+    path = state_dir / "keys.json"
+    if path.exists():
+        return json.loads(path.read_text())
+    private, public = generate_keypair()
+    keys = {"jwt_private": private, "jwt_public": public, "pii": {"k1": new_key_b64()},
+            "blind_index": new_key_b64()}
+    state_dir.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(keys))
+    path.chmod(0o600)
+    return keys
+
+
+@dataclass
+class Stack:
+    prefix: str = "balai"
+    gateway_port: int = 8000
+    kafka_port: int = 9092
+    fresh_databases: bool = False
+    state_dir: Path = ROOT / ".state"
+    admin_username: str = "admin"
+    admin_password: str = "Balai-Demo-2026"
+    seed: bool = True
+    log_to_console: bool = False
+    with_services: bool = True
+    procs: dict[str, subprocess.Popen] = field(default_factory=dict)
+    ports: dict[str, int] = field(default_factory=dict)
+    pg: Postgres | None = None
+    broker: subprocess.Popen | None = None
+
+    @property
+    def gateway_url(self) -> str:
+        return f"http://127.0.0.1:{self.gateway_port}"
+
+    @property
+    def kafka_bootstrap(self) -> str:
+        return f"127.0.0.1:{self.kafka_port}"
+
+    def service_url(self, name: str) -> str:
+        return f"http://127.0.0.1:{self.ports[name]}"
+
+    def database_url(self, name: str) -> str:
+        assert self.pg is not None
+        return self.pg.database_url(f"{self.prefix}_{name}")
+
+    def log_path(self, name: str) -> Path:
+        return self.state_dir / "logs" / f"{self.prefix}-{name}.log"
+
+    def env_for(self, spec: ServiceSpec) -> dict[str, str]:
+        k = self.keys
+        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        p = spec.name.upper() + "_"
+        env.update({p + "KAFKA_BOOTSTRAP": self.kafka_bootstrap, p + "JWT_PUBLIC_KEY": k["jwt_public"]})
+        if spec.database:
+            env[p + "DATABASE_URL"] = self.database_url(spec.name)
+        if spec.name == "identity":
+            env.update({
+                "IDENTITY_JWT_PRIVATE_KEY": k["jwt_private"], "IDENTITY_PII_KEYS": json.dumps(k["pii"]),
+                "IDENTITY_PII_ACTIVE_KEY_ID": "k1", "IDENTITY_BLIND_INDEX_KEY": k["blind_index"],
+                "IDENTITY_DEV_MAILBOX": "true", "IDENTITY_PUBLIC_BASE_URL": self.gateway_url})
+        if spec.name == "gateway":
+            env["GATEWAY_SERVICE_URLS"] = json.dumps({s.name: self.service_url(s.name) for s in SERVICES})
+        return env
+
+    def _run(self, spec: ServiceSpec, *args: str) -> None:
+        subprocess.run([sys.executable, "-m", spec.name, *args], env=self.env_for(spec), check=True,
+                       cwd=ROOT, stdout=subprocess.DEVNULL if not self.log_to_console else None)
+
+    def start_service(self, spec: ServiceSpec) -> None:
+        port = self.gateway_port if spec is GATEWAY else self.ports[spec.name]
+        out = None if self.log_to_console else open(self.log_path(spec.name), "ab")
+        self.procs[spec.name] = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", spec.app, "--factory", "--host", "127.0.0.1",
+             "--port", str(port), "--no-access-log", "--timeout-graceful-shutdown", "5"],
+            env=self.env_for(spec), cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+
+    def wait_healthy(self, name: str, url: str, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            proc = self.procs.get(name)
+            if proc is not None and proc.poll() is not None:
+                raise RuntimeError(f"{name} exited with {proc.returncode}; see {self.log_path(name)}")
+            with contextlib.suppress(Exception), urllib.request.urlopen(url + "/healthz", timeout=1) as r:
+                if r.status == 200:
+                    return
+            time.sleep(0.2)
+        raise RuntimeError(f"{name} not healthy after {timeout}s; see {self.log_path(name)}")
+
+    def start(self) -> "Stack":
+        (self.state_dir / "logs").mkdir(parents=True, exist_ok=True)
+        self.keys = load_keys(self.state_dir)
+        if port_open("127.0.0.1", self.gateway_port):
+            raise RuntimeError(f"port {self.gateway_port} is taken; set BALAI_GATEWAY_PORT")
+        self.pg = resolve_postgres(self.state_dir)
+        self.broker = start_broker(self.kafka_port, self.log_path("broker"))
+        topics = [t for topic in ALL_TOPICS for t in (topic, dlq(topic))]
+        asyncio.run(self._prepare(topics))
+        if not self.with_services:
+            return self
+        for spec in SERVICES:
+            self.ports[spec.name] = free_port()
+            self._run(spec, "migrate")
+            self.start_service(spec)
+        for spec in SERVICES:
+            self.wait_healthy(spec.name, self.service_url(spec.name))
+        self.start_service(GATEWAY)
+        self.wait_healthy("gateway", self.gateway_url)
+        if self.seed:
+            self._run(SERVICES[0], "seed-demo", "--admin-username", self.admin_username,
+                      "--admin-password", self.admin_password)
+        return self
+
+    async def _prepare(self, topics: list[str]) -> None:
+        await create_topics(self.kafka_bootstrap, topics, PARTITIONS)
+        for spec in SERVICES:
+            if spec.database:
+                await create_database(self.pg, f"{self.prefix}_{spec.name}", fresh=self.fresh_databases)
+
+    def stop_service(self, name: str, sig: int = signal.SIGTERM) -> None:
+        proc = self.procs.pop(name, None)
+        if proc is None or proc.poll() is not None:
+            return
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, sig)
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(5)
+
+    def pause_broker(self) -> None:
+        os.kill(self.broker.pid, signal.SIGSTOP)
+
+    def resume_broker(self) -> None:
+        os.kill(self.broker.pid, signal.SIGCONT)
+
+    def stop(self) -> None:
+        if "gateway" in self.procs:
+            self.stop_service("gateway")
+        for name in list(self.procs):
+            self.stop_service(name)
+        if self.broker is not None and self.broker.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.broker.pid, signal.SIGCONT)
+                os.killpg(self.broker.pid, signal.SIGTERM)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.broker.wait(5)
+        if self.pg is not None and self.pg.handle is not None:
+            with contextlib.suppress(Exception):
+                self.pg.handle.cleanup()
+
+    def __enter__(self) -> "Stack":
+        try:
+            return self.start()
+        except BaseException:
+            self.stop()
+            raise
+
+    def __exit__(self, *exc) -> None:
+        self.stop()

@@ -1,0 +1,26 @@
+"""Settings base: every service subclasses it with its own env prefix (e.g. IDENTITY_)."""
+from __future__ import annotations
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class ServiceSettings(BaseSettings):
+    model_config = SettingsConfigDict(extra="ignore")
+
+    service_name: str = "service"
+    database_url: str = "postgresql+asyncpg://postgres@127.0.0.1:5432/balai"
+    kafka_bootstrap: str = "127.0.0.1:9092"
+    jwt_public_key: str = ""
+    log_level: str = "INFO"
+    log_json: bool = True
+    db_pool_size: int = 10
+    # Tansu holds an idle fetch until this expires: it bounds consumer latency.
+    kafka_fetch_max_wait_ms: int = 20
+    outbox_batch_size: int = 200
+    outbox_poll_seconds: float = 1.0
+    consumer_max_retries: int = 5
+
+    @property
+    def asyncpg_dsn(self) -> str:
+        """The database URL without SQLAlchemy's driver suffix (for raw asyncpg)."""
+        return self.database_url.replace("postgresql+asyncpg://", "postgresql://", 1)

@@ -1,0 +1,109 @@
+"""FastAPI plumbing shared by services: request id, metrics, health, clean JSON errors."""
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Awaitable, Callable
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram, generate_latest
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .logging import correlation_id, get_logger, new_correlation_id
+
+log = get_logger("http")
+_RID = re.compile(r"^[A-Za-z0-9\-]{1,64}$")
+REQUESTS = Counter("http_requests_total", "HTTP requests", ["method", "route", "status"])
+LATENCY = Histogram("http_request_seconds", "HTTP request latency", ["method", "route"])
+
+FIELD_MESSAGES = {
+    "missing": "Wajib diisi",
+    "json_invalid": "Format JSON tidak valid",
+    "string_type": "Harus berupa teks",
+    "int_parsing": "Harus berupa angka bulat",
+    "int_type": "Harus berupa angka bulat",
+    "bool_parsing": "Harus berupa ya/tidak",
+    "date_from_datetime_parsing": "Format tanggal harus YYYY-MM-DD",
+    "date_parsing": "Format tanggal harus YYYY-MM-DD",
+    "string_too_long": "Teks terlalu panjang",
+    "string_too_short": "Teks terlalu pendek",
+    "model_attributes_type": "Format data tidak valid",
+    "dict_type": "Format data tidak valid",
+    "uuid_parsing": "ID tidak valid",
+    "enum": "Pilihan tidak valid",
+    "literal_error": "Pilihan tidak valid",
+}
+
+
+def request_id_from(request: Request) -> str:
+    rid = request.headers.get("x-request-id", "")
+    return rid if _RID.match(rid) else new_correlation_id()
+
+
+def _validation_errors(exc: RequestValidationError) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    for err in exc.errors():
+        loc = [str(p) for p in err.get("loc", ()) if p not in ("body", "query", "path", "header", "form")]
+        field = ".".join(loc) or "body"
+        errors.setdefault(field, FIELD_MESSAGES.get(err.get("type", ""), "Nilai tidak valid"))
+    return errors
+
+
+def install(app: FastAPI, *, service: str, readiness: Callable[[], Awaitable[dict[str, bool]]]) -> None:
+    """Add request-id middleware, metrics, /healthz, /readyz, /metrics and error handlers."""
+
+    @app.middleware("http")
+    async def _request_context(request: Request, call_next):
+        rid = request_id_from(request)
+        token = correlation_id.set(rid)
+        start = time.perf_counter()
+        status = 500
+        try:
+            response = await call_next(request)
+            status = response.status_code
+            response.headers["X-Request-ID"] = rid
+            return response
+        finally:
+            route = request.scope.get("route")
+            path = getattr(route, "path", "unmatched")
+            REQUESTS.labels(request.method, path, str(status)).inc()
+            LATENCY.labels(request.method, path).observe(time.perf_counter() - start)
+            correlation_id.reset(token)
+
+    @app.exception_handler(RequestValidationError)
+    async def _on_validation(_: Request, exc: RequestValidationError):
+        return JSONResponse(status_code=422, content={
+            "detail": "Data yang dikirim belum valid", "errors": _validation_errors(exc)})
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _on_http(_: Request, exc: StarletteHTTPException):
+        detail = exc.detail
+        if exc.status_code == 404 and detail == "Not Found":
+            detail = "Tidak ditemukan"
+        elif exc.status_code == 405:
+            detail = "Metode tidak diizinkan"
+        return JSONResponse(status_code=exc.status_code, content={"detail": detail},
+                            headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def _on_bug(_: Request, exc: Exception):
+        log.exception("unhandled_error", error=type(exc).__name__)
+        return JSONResponse(status_code=500, content={
+            "detail": "Terjadi kesalahan pada server, silakan coba lagi."})
+
+    @app.get("/healthz", include_in_schema=False)
+    async def healthz():
+        return {"status": "ok", "service": service}
+
+    @app.get("/readyz", include_in_schema=False)
+    async def readyz():
+        checks = await readiness()
+        ok = all(checks.values())
+        return JSONResponse(status_code=200 if ok else 503,
+                            content={"status": "ok" if ok else "unavailable", "checks": checks})
+
+    @app.get("/metrics", include_in_schema=False)
+    async def metrics():
+        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what Balai needs on a fresh machine with only Python: uv, the locked Python
+# packages, and for tests Chromium (Debian) and axe-core (npm).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-python3}
+WANT_BROWSER=${1:-}
+
+if ! command -v uv >/dev/null 2>&1 && [ ! -x .venv-tools/bin/uv ]; then
+  echo "== installing uv"
+  "$PY" -m venv .venv-tools
+  .venv-tools/bin/pip install --quiet --disable-pip-version-check uv
+fi
+UV=$(command -v uv || echo .venv-tools/bin/uv)
+echo "== uv sync"
+"$UV" sync --frozen --quiet
+
+if [ "$WANT_BROWSER" = "browser" ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  if [ ! -x /usr/bin/chromium ] || ! command -v npm >/dev/null 2>&1; then
+    echo "== installing chromium and npm (Debian packages)"
+    $SUDO apt-get update -qq
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium npm >/dev/null
+  fi
+  if [ ! -f node_modules/axe-core/axe.min.js ]; then
+    echo "== npm ci (axe-core)"
+    npm ci --silent --no-audit --no-fund
+  fi
+fi

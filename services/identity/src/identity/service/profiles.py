@@ -1,0 +1,159 @@
+"""Profile view ("Lihat Profile") and edit, photos, and the admin participant list."""
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Mapping
+from datetime import datetime, timezone
+
+from sqlalchemy import func, select
+
+from balai_contracts.identity import ParticipantUpdatedV1
+from balai_platform.auth import Claims
+from balai_platform.logging import get_logger
+
+from ..adapters.tables import accounts, participants
+from ..domain.photo import PhotoError, check_photo
+from ..domain.validation import MARITAL_STATUSES, display_phone, mask_nik, region_names, validate_fields
+from .context import IdentityContext
+from .errors import Forbidden, InvalidInput, NotFound
+from .registration import participant_event_fields
+
+log = get_logger("profiles")
+EDITABLE = ("full_name", "phone", "birth_place", "address", "marital_status", "npwp")
+REGION = ("regency_code", "district_code", "village_code")
+_PROFILE_COLS = [c for c in participants.c if c.name != "photo"]
+
+
+def _masked(prefix: str, last4: str) -> str:
+    return f"{prefix}{'*' * 8}{last4}"
+
+
+def to_private(ctx: IdentityContext, acc: Mapping, p: Mapping | None, *, reveal: bool) -> dict:
+    """ParticipantPrivate: NIK/KK in clear only when `reveal` (owner or admin)."""
+    out = dict(id=str(acc["id"]), username=acc["username"], role=acc["role"],
+               org_id=str(acc["org_id"]) if acc["org_id"] else None, full_name=acc["full_name"],
+               created_at=acc["created_at"].isoformat())
+    keys = ("nik", "nik_masked", "kk", "kk_masked", "phone", "phone_wa", "birth_place", "birth_date",
+            "sex", "province_code", "regency_code", "regency_name", "district_code", "district_name",
+            "village_code", "village_name", "address", "marital_status", "marital_status_label", "npwp",
+            "has_photo", "photo_url")
+    out.update(dict.fromkeys(keys))
+    if p is None:
+        return out
+    aid = str(acc["id"])
+    kk = ctx.pii.open("kk", p["kk_enc"], aid)
+    out.update(
+        nik_masked=_masked(p["nik_prefix"], p["nik_last4"]), kk_masked=mask_nik(kk),
+        phone=display_phone(p["phone_wa"]), phone_wa=p["phone_wa"], birth_place=p["birth_place"],
+        birth_date=p["birth_date"].isoformat(), sex=p["sex"], province_code=p["province_code"],
+        regency_code=p["regency_code"], district_code=p["district_code"], village_code=p["village_code"],
+        address=p["address"], marital_status=p["marital_status"],
+        marital_status_label=MARITAL_STATUSES.get(p["marital_status"]),
+        has_photo=p["photo_etag"] is not None,
+        photo_url=f"/api/identity/participants/{aid}/photo" if p["photo_etag"] else None,
+        **region_names(p["regency_code"], p["district_code"], p["village_code"]),
+    )
+    if reveal:
+        out.update(nik=ctx.pii.open("nik", p["nik_enc"], aid), kk=kk,
+                   npwp=ctx.pii.open("npwp", p["npwp_enc"], aid) if p["npwp_enc"] else None)
+    return out
+
+
+async def get_profile(ctx: IdentityContext, account_id: uuid.UUID, viewer: Claims) -> dict:
+    if str(account_id) != viewer.sub and not viewer.is_admin:
+        raise Forbidden("Anda tidak berhak melihat data ini")
+    async with ctx.sessionmaker() as s:
+        acc = (await s.execute(select(accounts).where(accounts.c.id == account_id))).mappings().first()
+        if acc is None:
+            raise NotFound("Peserta tidak ditemukan")
+        p = (await s.execute(select(*_PROFILE_COLS).where(participants.c.account_id == account_id))
+             ).mappings().first()
+    return to_private(ctx, acc, p, reveal=True)
+
+
+async def update_profile(ctx: IdentityContext, viewer: Claims, data: Mapping, photo: bytes | None) -> dict:
+    """Edit own profile; emit ParticipantUpdated in the same transaction."""
+    account_id = uuid.UUID(viewer.sub)
+    fields = [f for f in EDITABLE if f in data]
+    if any(f in data for f in REGION):
+        fields += list(REGION)
+    clean, errors = validate_fields(data, fields)
+    if photo:
+        try:
+            checked = check_photo(photo)
+        except PhotoError as exc:
+            errors["photo"] = exc.message
+    if errors:
+        raise InvalidInput(errors)
+    aid = str(account_id)
+    now = datetime.now(timezone.utc)
+    values: dict = {k: clean[k] for k in ("birth_place", "address", "marital_status", *REGION) if k in clean}
+    if "phone" in clean:
+        values["phone_wa"] = clean["phone"]
+    if "npwp" in clean:
+        values["npwp_enc"] = ctx.pii.seal("npwp", clean["npwp"], aid) if clean["npwp"] else None
+    if "regency_code" in clean:
+        values["province_code"] = clean["regency_code"][:2]
+    if photo:
+        values.update(photo=photo, photo_type=checked.content_type,
+                      photo_etag=hashlib.sha256(photo).hexdigest()[:32])
+    async with ctx.sessionmaker() as s, s.begin():
+        acc = (await s.execute(select(accounts).where(accounts.c.id == account_id).with_for_update())
+               ).mappings().first()
+        if acc is None or acc["role"] != "peserta":
+            raise NotFound("Profil peserta tidak ditemukan")
+        full_name = clean.get("full_name", acc["full_name"])
+        if "full_name" in clean:
+            await s.execute(accounts.update().where(accounts.c.id == account_id).values(full_name=full_name))
+        values["search_text"] = f"{full_name} {acc['username']}".lower()
+        await s.execute(participants.update().where(participants.c.account_id == account_id)
+                        .values(updated_at=now, **values))
+        row = (await s.execute(select(*_PROFILE_COLS).where(participants.c.account_id == account_id))
+               ).mappings().one()
+        await ctx.outbox.add(s, ParticipantUpdatedV1(
+            participant_id=account_id, username=acc["username"], updated_at=now,
+            **participant_event_fields({**row, "full_name": full_name})), subject=aid)
+    log.info("participant_updated", participant_id=aid, fields=sorted(values))
+    return await get_profile(ctx, account_id, viewer)
+
+
+async def get_photo(ctx: IdentityContext, account_id: uuid.UUID, viewer: Claims) -> tuple[bytes, str, str]:
+    if str(account_id) != viewer.sub and not viewer.is_admin:
+        raise Forbidden("Anda tidak berhak melihat foto ini")
+    async with ctx.sessionmaker() as s:
+        row = (await s.execute(select(participants.c.photo, participants.c.photo_type, participants.c.photo_etag)
+                               .where(participants.c.account_id == account_id))).first()
+    if row is None or row.photo is None:
+        raise NotFound("Foto tidak ditemukan")
+    return row.photo, row.photo_type, row.photo_etag
+
+
+SORTS = {"created_at": accounts.c.created_at, "full_name": accounts.c.full_name,
+         "username": accounts.c.username}
+
+
+async def list_participants(ctx: IdentityContext, *, q: str, page: int, per_page: int,
+                            sort: str, order: str) -> dict:
+    """Admin search by name, username or full NIK (through the blind index)."""
+    stmt = (select(accounts.c.id, accounts.c.username, accounts.c.full_name, accounts.c.created_at,
+                   participants.c.nik_prefix, participants.c.nik_last4, participants.c.phone_wa,
+                   participants.c.regency_code, participants.c.district_code, participants.c.village_code)
+            .join(participants, participants.c.account_id == accounts.c.id))
+    q = q.strip()
+    if q.isdigit() and len(q) == 16:
+        stmt = stmt.where(participants.c.nik_index == ctx.pii.nik_index(q))
+    elif q:
+        like = "%" + q.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        stmt = stmt.where(participants.c.search_text.like(like))
+    col = SORTS.get(sort, accounts.c.created_at)
+    async with ctx.sessionmaker() as s:
+        total = await s.scalar(select(func.count()).select_from(stmt.subquery()))
+        rows = (await s.execute(stmt.order_by(col.asc() if order == "asc" else col.desc(), accounts.c.id)
+                                .limit(per_page).offset((page - 1) * per_page))).mappings().all()
+    items = [dict(id=str(r["id"]), username=r["username"], full_name=r["full_name"],
+                  nik_masked=_masked(r["nik_prefix"], r["nik_last4"]), phone=display_phone(r["phone_wa"]),
+                  regency_name=region_names(r["regency_code"], r["district_code"], r["village_code"]
+                                            ).get("regency_name"),
+                  created_at=r["created_at"].isoformat()) for r in rows]
+    return dict(items=items, total=total, page=page, per_page=per_page)

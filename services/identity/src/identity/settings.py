@@ -1,0 +1,27 @@
+"""The identity service's settings (env prefix IDENTITY_)."""
+from __future__ import annotations
+
+from pydantic_settings import SettingsConfigDict
+
+from balai_platform.settings import ServiceSettings
+
+
+class Settings(ServiceSettings):
+    model_config = SettingsConfigDict(env_prefix="IDENTITY_", extra="ignore")
+
+    service_name: str = "identity"
+    database_url: str = "postgresql+asyncpg://postgres@127.0.0.1:5432/balai_identity"
+    jwt_private_key: str = ""
+    access_token_ttl_seconds: int = 900
+    refresh_token_ttl_seconds: int = 14 * 24 * 3600
+    # JSON object key-id -> base64 32-byte AES key; the active id encrypts, all decrypt.
+    pii_keys: dict[str, str] = {}
+    pii_active_key_id: str = "k1"
+    blind_index_key: str = ""
+    dev_mailbox: bool = False
+    public_base_url: str = "http://127.0.0.1:8000"
+    login_max_failures: int = 5
+    login_ip_max_failures: int = 30
+    login_window_seconds: int = 900
+    reset_token_ttl_seconds: int = 3600
+    max_upload_bytes: int = 4 * 1024 * 1024

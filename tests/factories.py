@@ -1,0 +1,43 @@
+"""Valid, unique test data for participants (NIK consistent with birth date)."""
+from __future__ import annotations
+
+import io
+import itertools
+import random
+from datetime import date
+
+from PIL import Image
+
+_serial = itertools.count(random.randint(1, 5000))
+
+
+def png_photo(color=(30, 90, 200), size=(120, 160)) -> bytes:
+    buf = io.BytesIO()
+    Image.new("RGB", size, color).save(buf, "PNG")
+    return buf.getvalue()
+
+
+def nik_for(birth: date, female: bool = False, serial: int | None = None) -> str:
+    day = birth.day + (40 if female else 0)
+    serial = serial if serial is not None else next(_serial) % 9999 + 1
+    return f"337401{day:02d}{birth.month:02d}{birth.year % 100:02d}{serial:04d}"
+
+
+def participant_form(username: str | None = None, *, birth: date = date(1990, 1, 1), female: bool = True,
+                     password: str = "Semarang-Sehat-2026", **over) -> dict[str, str]:
+    n = next(_serial)
+    username = username or f"peserta{n}{random.randint(100, 999)}"
+    data = dict(
+        full_name=f"Siti Rahayu {n}", nik=nik_for(birth, female), kk=f"3374010101{n % 1000000:06d}",
+        phone="081234567890", birth_place="Semarang", birth_date=birth.isoformat(),
+        regency_code="33.74", district_code="33.74.01", village_code="33.74.01.1001",
+        address="Jl. Pandanaran No. 10", marital_status="menikah", npwp="",
+        username=username, password=password, password_confirm=password,
+    )
+    data.update(over)
+    return data
+
+
+async def register(client, form: dict[str, str], photo: bytes | None = None, prefix: str = "/api/identity"):
+    files = {"photo": ("foto.png", photo if photo is not None else png_photo(), "image/png")}
+    return await client.post(f"{prefix}/participants", data=form, files=files)
