@@ -18,7 +18,10 @@ def balai_stack():
     stack = Stack(prefix="balai_test", gateway_port=free_port(), kafka_port=free_port(),
                   fresh_databases=True, state_dir=ROOT / ".state" / "test",
                   admin_username="admin", admin_password="Admin-Test-2026",
-                  with_services=os.environ.get("BALAI_TEST_INFRA_ONLY") != "1")
+                  with_services=os.environ.get("BALAI_TEST_INFRA_ONLY") != "1",
+                  # the suite logs in often from one IP; the limiter has its own gateway tests
+                  extra_env={"GATEWAY_LOGIN_RATE_LIMIT_PER_MINUTE": "600",
+                             "GATEWAY_RATE_LIMIT_PER_MINUTE": "6000"})
     with stack:
         yield stack
 

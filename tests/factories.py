@@ -23,12 +23,21 @@ def nik_for(birth: date, female: bool = False, serial: int | None = None) -> str
     return f"337401{day:02d}{birth.month:02d}{birth.year % 100:02d}{serial:04d}"
 
 
+def _letters(n: int) -> str:
+    out = ""
+    n += 26 * 26
+    while n:
+        n, r = divmod(n, 26)
+        out = "abcdefghijklmnopqrstuvwxyz"[r] + out
+    return out.capitalize()
+
+
 def participant_form(username: str | None = None, *, birth: date = date(1990, 1, 1), female: bool = True,
                      password: str = "Semarang-Sehat-2026", **over) -> dict[str, str]:
     n = next(_serial)
     username = username or f"peserta{n}{random.randint(100, 999)}"
     data = dict(
-        full_name=f"Siti Rahayu {n}", nik=nik_for(birth, female), kk=f"3374010101{n % 1000000:06d}",
+        full_name=f"Siti Rahayu {_letters(n)}", nik=nik_for(birth, female), kk=f"3374010101{n % 1000000:06d}",
         phone="081234567890", birth_place="Semarang", birth_date=birth.isoformat(),
         regency_code="33.74", district_code="33.74.01", village_code="33.74.01.1001",
         address="Jl. Pandanaran No. 10", marital_status="menikah", npwp="",

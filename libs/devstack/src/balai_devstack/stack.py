@@ -59,6 +59,7 @@ class Stack:
     seed: bool = True
     log_to_console: bool = False
     with_services: bool = True
+    extra_env: dict[str, str] = field(default_factory=dict)
     procs: dict[str, subprocess.Popen] = field(default_factory=dict)
     ports: dict[str, int] = field(default_factory=dict)
     pg: Postgres | None = None
@@ -96,6 +97,7 @@ class Stack:
                 "IDENTITY_DEV_MAILBOX": "true", "IDENTITY_PUBLIC_BASE_URL": self.gateway_url})
         if spec.name == "gateway":
             env["GATEWAY_SERVICE_URLS"] = json.dumps({s.name: self.service_url(s.name) for s in SERVICES})
+        env.update(self.extra_env)
         return env
 
     def _run(self, spec: ServiceSpec, *args: str) -> None:

@@ -41,7 +41,6 @@ class FieldError(ValueError):
 class Context:
     data: Mapping[str, object]
     clean: Mapping[str, object]  # fields already cleaned in this call, parents before children
-    errors: Mapping[str, str]
     today: date
 
 

@@ -108,7 +108,7 @@ def validate_fields(
     today = today or date.today()
     clean: dict[str, object] = {}
     errors: dict[str, str] = {}
-    ctx = Context(data=data, clean=clean, errors=errors, today=today)
+    ctx = Context(data=data, clean=clean, today=today)
 
     for name in ALL_FIELDS:
         if name not in wanted:

@@ -1,0 +1,159 @@
+"""Benchmark of the walking skeleton (not a test). Prints:
+- registrations/s through the gateway vs direct to the identity service,
+- login latency p50/p99,
+- outbox commit -> consumer received latency p50/p99, next to a bare aiokafka
+  produce -> consume round trip measured in the same run on the same broker.
+Run: make bench   (starts its own stack with fresh bench databases)
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import statistics
+import sys
+import time
+import uuid
+from datetime import datetime, timezone
+from pathlib import Path
+
+import aiohttp
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from balai_contracts.topics import IDENTITY_PARTICIPANT  # noqa: E402
+from balai_devstack.infra import create_topics, free_port  # noqa: E402
+from balai_devstack.stack import Stack  # noqa: E402
+from tests.factories import participant_form, png_photo  # noqa: E402
+
+PHOTO = png_photo()
+
+
+def pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def form_data(form: dict) -> aiohttp.FormData:
+    fd = aiohttp.FormData()
+    for k, v in form.items():
+        fd.add_field(k, v)
+    fd.add_field("photo", PHOTO, filename="foto.png", content_type="image/png")
+    return fd
+
+
+async def registrations(session, url: str, n: int, concurrency: int) -> tuple[float, list[dict]]:
+    forms = [participant_form() for _ in range(n)]
+    queue = list(forms)
+    done: list[dict] = []
+
+    async def worker():
+        while queue:
+            form = queue.pop()
+            async with session.post(url, data=form_data(form)) as r:
+                assert r.status == 201, await r.text()
+                done.append(form)
+
+    start = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    return n / (time.perf_counter() - start), done
+
+
+async def logins(session, url: str, forms: list[dict], n: int) -> list[float]:
+    lat = []
+    for i in range(n):
+        form = forms[i % len(forms)]
+        t = time.perf_counter()
+        async with session.post(url, json={"login": form["username"], "password": form["password"]}) as r:
+            assert r.status == 200
+            await r.read()
+        lat.append((time.perf_counter() - t) * 1000)
+    return lat
+
+
+async def outbox_latency(session, stack: Stack, n: int) -> list[float]:
+    """Sequential registrations; latency from the event's occurred_at (set in the committing transaction)."""
+    consumer = AIOKafkaConsumer(IDENTITY_PARTICIPANT, bootstrap_servers=stack.kafka_bootstrap,
+                                group_id=f"bench-{uuid.uuid4().hex[:6]}", auto_offset_reset="latest",
+                                fetch_max_wait_ms=20)
+    await consumer.start()
+    await asyncio.sleep(1)
+    while not consumer.assignment():
+        await asyncio.sleep(0.2)
+    await consumer.seek_to_end()
+    lat: list[float] = []
+    url = stack.gateway_url + "/api/identity/participants"
+
+    async def consume():
+        while len(lat) < n:
+            batch = await consumer.getmany(timeout_ms=200)
+            now = datetime.now(timezone.utc)
+            for msgs in batch.values():
+                for m in msgs:
+                    env = json.loads(m.value)
+                    if env["type"] == "ParticipantRegistered":
+                        lat.append((now - datetime.fromisoformat(env["occurred_at"])).total_seconds() * 1000)
+
+    task = asyncio.create_task(consume())
+    for _ in range(n):
+        async with session.post(url, data=form_data(participant_form())) as r:
+            assert r.status == 201
+        await asyncio.sleep(0.05)
+    await asyncio.wait_for(task, 60)
+    await consumer.stop()
+    return lat
+
+
+async def bare_round_trip(bootstrap: str, n: int) -> list[float]:
+    topic = f"bench.baseline.{uuid.uuid4().hex[:6]}"
+    await create_topics(bootstrap, [topic], 1)
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=0)
+    consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, group_id=f"bench-{topic}",
+                                auto_offset_reset="earliest", fetch_max_wait_ms=20)
+    await producer.start()
+    await consumer.start()
+    await producer.send_and_wait(topic, b"warmup")
+    await consumer.getone()
+    lat = []
+    for _ in range(n):
+        t = time.perf_counter()
+        await producer.send_and_wait(topic, b"x")
+        await consumer.getone()
+        lat.append((time.perf_counter() - t) * 1000)
+    await producer.stop()
+    await consumer.stop()
+    return lat
+
+
+async def run(stack: Stack) -> None:
+    connector = aiohttp.TCPConnector(limit=64)
+    async with aiohttp.ClientSession(connector=connector) as session:
+        gw = stack.gateway_url + "/api/identity"
+        direct = stack.service_url("identity")
+        await registrations(session, gw + "/participants", 20, 8)  # warm-up
+        rate_gw, forms = await registrations(session, gw + "/participants", 200, 16)
+        rate_direct, _ = await registrations(session, direct + "/participants", 200, 16)
+        lat_login = await logins(session, gw + "/auth/login", forms, 300)
+        lat_outbox = await outbox_latency(session, stack, 100)
+    lat_bare = await bare_round_trip(stack.kafka_bootstrap, 200)
+    print("\n== Balai identity benchmark (2 cores, shared machine) ==")
+    print(f"registrations/s via gateway : {rate_gw:7.1f}   (200 regs, 16 concurrent, argon2id hashing)")
+    print(f"registrations/s direct      : {rate_direct:7.1f}")
+    print(f"login latency via gateway   : p50 {pct(lat_login, 50):6.1f} ms  p99 {pct(lat_login, 99):6.1f} ms  (300 sequential)")
+    print(f"outbox commit -> consumed   : p50 {pct(lat_outbox, 50):6.1f} ms  p99 {pct(lat_outbox, 99):6.1f} ms  (100 events)")
+    print(f"bare aiokafka round trip    : p50 {pct(lat_bare, 50):6.1f} ms  p99 {pct(lat_bare, 99):6.1f} ms  (200 msgs, fetch_max_wait 20 ms)")
+    print(f"(mean outbox {statistics.mean(lat_outbox):.1f} ms, mean bare {statistics.mean(lat_bare):.1f} ms)")
+
+
+def main() -> None:
+    stack = Stack(prefix="balai_bench", gateway_port=free_port(), kafka_port=free_port(), fresh_databases=True,
+                  state_dir=ROOT / ".state" / "bench", seed=False,
+                  extra_env={"GATEWAY_RATE_LIMIT_PER_MINUTE": "10000000",
+                             "GATEWAY_LOGIN_RATE_LIMIT_PER_MINUTE": "10000000"})
+    with stack:
+        asyncio.run(run(stack))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Creates, once per environment, the secrets and key material that deploy/ refers to but
+# never contains. Safe to re-run: an object that exists is left alone (rotation is a
+# separate, deliberate procedure: docs/operations.md).
+#
+#   IDENTITY_DATABASE_URL='postgresql+asyncpg://identity:PASSWORD@HOST:5432/identity' \
+#     deploy/bootstrap-secrets.sh
+#
+# Needs kubectl (pointed at the cluster) and openssl. Writes nothing to disk except a
+# temporary directory that is removed on exit.
+set -euo pipefail
+
+ns="${NAMESPACE:-balai}"
+: "${IDENTITY_DATABASE_URL:?set IDENTITY_DATABASE_URL (postgresql+asyncpg://identity:...@host:5432/identity)}"
+
+exists() { kubectl -n "${ns}" get "$1" "$2" > /dev/null 2>&1; }
+
+work="$(mktemp -d)"
+trap 'rm -rf "${work}"' EXIT
+umask 077
+
+kubectl get namespace "${ns}" > /dev/null 2>&1 || kubectl create namespace "${ns}"
+
+# Ed25519 signing key of identity; the public half is shared by every service.
+if exists secret identity-secrets && exists configmap balai-jwt-public; then
+  echo "identity-secrets and balai-jwt-public exist: left as they are"
+elif exists secret identity-secrets || exists configmap balai-jwt-public; then
+  echo "only one of identity-secrets / balai-jwt-public exists: fix by hand (key pair must match)" >&2
+  exit 1
+else
+  openssl genpkey -algorithm ed25519 -out "${work}/jwt-private.pem"
+  openssl pkey -in "${work}/jwt-private.pem" -pubout -out "${work}/jwt-public.pem"
+  # PII_KEYS: key id -> base64 of 32 random bytes (AES-256-GCM); PII_ACTIVE_KEY_ID in
+  # deploy/identity/config.env names the key new rows are written with.
+  printf '{"k1":"%s"}' "$(openssl rand -base64 32)" > "${work}/pii-keys.json"
+  kubectl -n "${ns}" create secret generic identity-secrets \
+    --from-literal=IDENTITY_DATABASE_URL="${IDENTITY_DATABASE_URL}" \
+    --from-file=IDENTITY_JWT_PRIVATE_KEY="${work}/jwt-private.pem" \
+    --from-file=IDENTITY_PII_KEYS="${work}/pii-keys.json" \
+    --from-literal=IDENTITY_BLIND_INDEX_KEY="$(openssl rand -base64 32)"
+  kubectl -n "${ns}" create configmap balai-jwt-public \
+    --from-file=JWT_PUBLIC_KEY="${work}/jwt-public.pem"
+  echo "created identity-secrets and balai-jwt-public"
+  echo "NOW copy IDENTITY_PII_KEYS and IDENTITY_BLIND_INDEX_KEY to the offline key store:"
+  echo "without them no backup of the identity database can be read (docs/operations.md)."
+fi

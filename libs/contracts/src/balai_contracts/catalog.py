@@ -1,0 +1,9 @@
+"""Every published event, by producing service: the source of the AsyncAPI documents."""
+from __future__ import annotations
+
+from .envelope import EventData
+from .identity import ParticipantRegisteredV1, ParticipantUpdatedV1
+
+EVENTS: dict[str, list[type[EventData]]] = {
+    "identity": [ParticipantRegisteredV1, ParticipantUpdatedV1],
+}
