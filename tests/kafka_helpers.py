@@ -8,7 +8,7 @@ import time
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
 
-async def read_topic(bootstrap: str, topic: str, until, timeout: float = 30.0) -> list[dict]:
+async def read_topic(bootstrap: str, topic: str, until, timeout: float = 30.0, raw: bool = False) -> list[dict]:
     """Collect envelopes (with partition/offset) until `until(envelopes)` is true or timeout."""
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False,
                                 fetch_max_wait_ms=20, auto_offset_reset="earliest")
@@ -29,7 +29,12 @@ async def read_topic(bootstrap: str, topic: str, until, timeout: float = 30.0) -
             batch = await consumer.getmany(timeout_ms=200)
             for tp, msgs in batch.items():
                 for m in msgs:
-                    env = json.loads(m.value)
+                    try:
+                        env = json.loads(m.value)
+                    except ValueError:
+                        if not raw:
+                            raise
+                        env = {"_malformed": True}
                     env["_partition"], env["_offset"], env["_key"] = tp.partition, m.offset, m.key
                     env["_raw"] = m.value
                     out.append(env)

@@ -57,3 +57,9 @@ def test_no_nik_or_kk_fields_in_any_event(service):
 def test_committed_asyncapi_is_current(service):
     committed = json.loads((DOCS / f"{service}.json").read_text())
     assert committed == json.loads(service_document(service)), "run `make asyncapi` and commit docs/asyncapi"
+
+
+def test_consumers_ignore_fields_added_later():
+    event = _registered()
+    wire = {**event.model_dump(mode="json"), "added_in_a_later_release": 1}
+    assert ParticipantRegisteredV1.from_wire(wire) == event

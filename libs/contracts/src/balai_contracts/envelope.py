@@ -16,6 +16,12 @@ class EventData(BaseModel):
     event_version: ClassVar[int] = 1
     topic: ClassVar[str]
 
+    @classmethod
+    def from_wire(cls, data: dict[str, Any]):
+        """Parse a received payload, ignoring fields added by a newer producer (additive changes
+        keep the version); producers still may not send unknown fields (extra="forbid")."""
+        return cls.model_validate({k: v for k, v in data.items() if k in cls.model_fields})
+
 
 class Envelope(BaseModel):
     model_config = ConfigDict(frozen=True)

@@ -53,16 +53,18 @@ class IdempotentConsumer:
         return "applied"
 
     async def process(self, raw: bytes | dict[str, Any], *, topic: str,
-                      dead_letter: Callable[[str, bytes, str], Awaitable[None]]) -> str:
+                      dead_letter: Callable[[str, bytes, str, dict[str, str]], Awaitable[None]]) -> str:
         """Parse, apply with bounded retries, else dead-letter; never raises for a bad message."""
         body = raw if isinstance(raw, (bytes, bytearray)) else orjson.dumps(raw)
         try:
             env = Envelope.model_validate_json(body)
         except ValidationError as exc:
             log.error("event_malformed", topic=topic, error=str(exc)[:300])
-            await dead_letter(dlq(topic), bytes(body), "malformed")
+            await dead_letter(dlq(topic), bytes(body), "malformed",
+                              {"x-consumer": self.name, "x-error": "malformed envelope"})
             return "dead_lettered"
         token = correlation_id.set(env.correlation_id)
+        last_error = ""
         try:
             for attempt in range(1, self.max_retries + 1):
                 try:
@@ -70,11 +72,13 @@ class IdempotentConsumer:
                     log.info("event_consumed", event_type=env.type, event_id=str(env.id), outcome=outcome)
                     return outcome
                 except Exception as exc:
+                    last_error = type(exc).__name__
                     log.warning("event_failed", event_type=env.type, event_id=str(env.id),
                                 attempt=attempt, error=type(exc).__name__, detail=str(exc)[:200])
                     if attempt < self.max_retries:
                         await asyncio.sleep(self.base_backoff * 2 ** (attempt - 1))
-            await dead_letter(dlq(topic), bytes(body), env.subject)
+            await dead_letter(dlq(topic), bytes(body), env.subject,
+                              {"x-consumer": self.name, "x-error": last_error, "x-attempts": str(self.max_retries)})
             log.error("event_dead_lettered", event_type=env.type, event_id=str(env.id))
             return "dead_lettered"
         finally:
@@ -85,8 +89,8 @@ def subscribe(router: KafkaRouter | KafkaBroker, broker_ref: Callable[[], KafkaB
               consumer: IdempotentConsumer, *, fetch_max_wait_ms: int = 20) -> None:
     """Attach `consumer` to `topic` in consumer group `consumer.name`."""
 
-    async def dead_letter(dlq_topic: str, body: bytes, key: str) -> None:
-        await broker_ref().publish(body, topic=dlq_topic, key=key.encode())
+    async def dead_letter(dlq_topic: str, body: bytes, key: str, headers: dict[str, str]) -> None:
+        await broker_ref().publish(body, topic=dlq_topic, key=key.encode(), headers=headers)
 
     @router.subscriber(topic, group_id=consumer.name, ack_policy=AckPolicy.ACK,
                        auto_offset_reset="earliest", fetch_max_wait_ms=fetch_max_wait_ms,

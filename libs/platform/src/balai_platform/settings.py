@@ -19,6 +19,10 @@ class ServiceSettings(BaseSettings):
     outbox_batch_size: int = 200
     outbox_poll_seconds: float = 1.0
     consumer_max_retries: int = 5
+    # The outbox absorbs a broker outage, so by default an unreachable broker makes /readyz
+    # report "degraded" but stay 200: pulling every replica out of service would turn a
+    # broker blip into a site outage. Set true to make the broker gate readiness.
+    readiness_requires_broker: bool = False
 
     @property
     def asyncpg_dsn(self) -> str:

@@ -51,8 +51,12 @@ def _validation_errors(exc: RequestValidationError) -> dict[str, str]:
     return errors
 
 
-def install(app: FastAPI, *, service: str, readiness: Callable[[], Awaitable[dict[str, bool]]]) -> None:
-    """Add request-id middleware, metrics, /healthz, /readyz, /metrics and error handlers."""
+def install(app: FastAPI, *, service: str,
+            readiness: Callable[[], Awaitable[tuple[dict[str, bool], dict[str, bool]]]]) -> None:
+    """Add request-id middleware, metrics, /healthz, /readyz, /metrics and error handlers.
+
+    `readiness` returns (required checks, informational checks); only the first decide readiness.
+    """
 
     @app.middleware("http")
     async def _request_context(request: Request, call_next):
@@ -99,10 +103,12 @@ def install(app: FastAPI, *, service: str, readiness: Callable[[], Awaitable[dic
 
     @app.get("/readyz", include_in_schema=False)
     async def readyz():
-        checks = await readiness()
-        ok = all(checks.values())
+        required, info = await readiness()
+        ok = all(required.values())
+        degraded = not all(info.values())
+        status = "unavailable" if not ok else ("degraded" if degraded else "ok")
         return JSONResponse(status_code=200 if ok else 503,
-                            content={"status": "ok" if ok else "unavailable", "checks": checks})
+                            content={"status": status, "checks": {**required, **info}})
 
     @app.get("/metrics", include_in_schema=False)
     async def metrics():

@@ -44,11 +44,14 @@ async def env(balai_stack):
         await conn.run_sync(metadata.create_all)
     await create_topics(balai_stack.kafka_bootstrap, [TOPIC, TOPIC + ".dlq"], 6)
     sessionmaker = make_sessionmaker(engine)
-    consumer = IdempotentConsumer(sessionmaker, Inbox(inbox_t), "platform-test", base_backoff=0.01)
+    consumer = IdempotentConsumer(sessionmaker, Inbox(inbox_t), "platform-test", max_retries=3,
+                                  base_backoff=0.01)
     outcomes: list[str] = []
 
     @consumer.on("ThingHappened")
     async def apply(session, e: Envelope) -> None:
+        if e.data["seq"] < 0:
+            raise RuntimeError("poison")
         await session.execute(effects.insert().values(event_id=e.id, subject=e.subject, seq=e.data["seq"]))
 
     broker = KafkaBroker(balai_stack.kafka_bootstrap)
@@ -144,3 +147,54 @@ async def _unpublished_zero(env) -> bool:
 
 async def _effects_for(env, subject: str, n: int) -> bool:
     return await _count(env["sessionmaker"], effects, effects.c.subject == subject) >= n
+
+
+async def test_poison_and_malformed_messages_go_to_dlq_without_blocking(env):
+    from tests.kafka_helpers import read_topic
+
+    subject = f"poison-{uuid.uuid4()}"
+    poison = Envelope.wrap(ThingHappenedV1(seq=-1), source="test", subject=subject)
+    after = Envelope.wrap(ThingHappenedV1(seq=5), source="test", subject=subject)
+    for e in (poison, after):
+        await env["broker"].publish(e.model_dump_json().encode(), topic=TOPIC, key=subject.encode())
+    await env["broker"].publish(b"{definitely not an envelope", topic=TOPIC, key=subject.encode())
+    await _wait_for(lambda: _effects_for(env, subject, 1))
+    dead = await read_topic(env["bootstrap"], TOPIC + ".dlq", until=lambda out: len(out) >= 2, timeout=30,
+                            raw=True)
+    assert any(m.get("id") == str(poison.id) for m in dead)
+    assert any(m.get("_malformed") for m in dead)
+    assert await _count(env["sessionmaker"], inbox_t, inbox_t.c.event_id == poison.id) == 0
+
+
+async def test_two_relays_one_leader_no_double_publish_and_failover(env):
+    from tests.kafka_helpers import read_topic
+
+    dsn = env["url"].replace("postgresql+asyncpg://", "postgresql://")
+    a = OutboxRelay(dsn, env["bootstrap"], name="platform-ha", poll_seconds=0.2)
+    b = OutboxRelay(dsn, env["bootstrap"], name="platform-ha", poll_seconds=0.2)
+    a.start()
+    b.start()
+    outbox = Outbox(outbox_t, source="test")
+    subject = f"ha-{uuid.uuid4()}"
+    try:
+        await _wait_for(lambda: asyncio.sleep(0, a.is_leader or b.is_leader), timeout=10)
+        await asyncio.sleep(0.5)
+        assert a.is_leader != b.is_leader, "exactly one relay leads"
+        async with env["sessionmaker"]() as s, s.begin():
+            for seq in range(10):
+                await outbox.add(s, ThingHappenedV1(seq=seq), subject=subject)
+        await _wait_for(lambda: _unpublished_zero(env))
+        leader, standby = (a, b) if a.is_leader else (b, a)
+        await leader.stop()
+        await _wait_for(lambda: asyncio.sleep(0, standby.is_leader), timeout=10)
+        async with env["sessionmaker"]() as s, s.begin():
+            for seq in range(10, 15):
+                await outbox.add(s, ThingHappenedV1(seq=seq), subject=subject)
+        await _wait_for(lambda: _unpublished_zero(env))
+    finally:
+        await a.stop()
+        await b.stop()
+    msgs = await read_topic(env["bootstrap"], TOPIC, timeout=20,
+                            until=lambda out: sum(m.get("subject") == subject for m in out) >= 15, raw=True)
+    mine = [m for m in msgs if m.get("subject") == subject]
+    assert sorted(m["data"]["seq"] for m in mine) == list(range(15)), "each event published exactly once"

@@ -56,8 +56,12 @@ def create_app(settings: Settings | None = None, *, run_relay: bool = True) -> F
     app.state.verifier = TokenVerifier(settings.jwt_public_key)
     app.state.relay = relay
 
-    async def readiness() -> dict[str, bool]:
-        return {"database": await database_ready(engine), "broker": await broker_ready(settings.kafka_bootstrap)}
+    async def readiness() -> tuple[dict[str, bool], dict[str, bool]]:
+        required = {"database": await database_ready(engine)}
+        broker = {"broker": await broker_ready(settings.kafka_bootstrap)}
+        if settings.readiness_requires_broker:
+            return {**required, **broker}, {}
+        return required, broker
 
     web.install(app, service="identity", readiness=readiness)
 
