@@ -15,7 +15,8 @@ def balai_stack():
     from balai_devstack.infra import free_port
     from balai_devstack.stack import Stack
 
-    stack = Stack(prefix="balai_test", gateway_port=free_port(), kafka_port=free_port(),
+    # a per-run prefix: concurrent test runs on one machine never share databases
+    stack = Stack(prefix=f"balai_test_{os.getpid()}", drop_databases_on_exit=True, gateway_port=free_port(), kafka_port=free_port(),
                   fresh_databases=True, state_dir=ROOT / ".state" / "test",
                   admin_username="admin", admin_password="Admin-Test-2026",
                   with_services=os.environ.get("BALAI_TEST_INFRA_ONLY") != "1",

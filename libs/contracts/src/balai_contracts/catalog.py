@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from .envelope import EventData
 from .identity import ParticipantRegisteredV1, ParticipantUpdatedV1
+from .ukm import BusinessRegisteredV1, BusinessUpdatedV1, ProductShowcasedV1
 
 EVENTS: dict[str, list[type[EventData]]] = {
     "identity": [ParticipantRegisteredV1, ParticipantUpdatedV1],
+    "ukm": [BusinessRegisteredV1, BusinessUpdatedV1, ProductShowcasedV1],
 }

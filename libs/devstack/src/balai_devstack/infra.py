@@ -108,3 +108,14 @@ async def create_database(pg: Postgres, name: str, *, fresh: bool) -> None:
             await conn.execute(f'CREATE DATABASE "{name}"')
     finally:
         await conn.close()
+
+
+async def drop_databases(pg: Postgres, prefix: str) -> None:
+    """Drop every database whose name starts with `prefix` (test clean-up)."""
+    conn = await asyncpg.connect(pg.asyncpg_dsn("postgres"))
+    try:
+        names = await conn.fetch("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", prefix)
+        for row in names:
+            await conn.execute(f'DROP DATABASE "{row["datname"]}" WITH (FORCE)')
+    finally:
+        await conn.close()

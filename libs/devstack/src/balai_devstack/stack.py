@@ -17,7 +17,7 @@ from balai_contracts.topics import ALL_TOPICS, PARTITIONS, dlq
 from balai_platform.auth import generate_keypair
 from balai_platform.crypto import new_key_b64
 
-from .infra import Postgres, create_database, create_topics, free_port, port_open, resolve_postgres, start_broker
+from .infra import Postgres, create_database, drop_databases, create_topics, free_port, port_open, resolve_postgres, start_broker
 
 ROOT = Path(__file__).resolve().parents[4]
 
@@ -27,9 +27,10 @@ class ServiceSpec:
     name: str
     app: str
     database: bool = True
+    seeds: bool = True  # has a `python -m <name> seed-demo --admin-username .. --admin-password ..`
 
 
-SERVICES = [ServiceSpec("identity", "identity.main:create_app")]
+SERVICES = [ServiceSpec("identity", "identity.main:create_app"), ServiceSpec("ukm", "ukm.main:create_app")]
 GATEWAY = ServiceSpec("gateway", "gateway.main:create_app", database=False)
 
 
@@ -60,6 +61,7 @@ class Stack:
     log_to_console: bool = False
     with_services: bool = True
     extra_env: dict[str, str] = field(default_factory=dict)
+    drop_databases_on_exit: bool = False
     procs: dict[str, subprocess.Popen] = field(default_factory=dict)
     ports: dict[str, int] = field(default_factory=dict)
     pg: Postgres | None = None
@@ -143,9 +145,11 @@ class Stack:
             self.wait_healthy(spec.name, self.service_url(spec.name))
         self.start_service(GATEWAY)
         self.wait_healthy("gateway", self.gateway_url)
-        if self.seed:
-            self._run(SERVICES[0], "seed-demo", "--admin-username", self.admin_username,
-                      "--admin-password", self.admin_password)
+        if self.seed:  # identity first: the others' demo data refers to its organisations
+            for spec in SERVICES:
+                if spec.seeds:
+                    self._run(spec, "seed-demo", "--admin-username", self.admin_username,
+                              "--admin-password", self.admin_password)
         return self
 
     async def _prepare(self, topics: list[str]) -> None:
@@ -183,6 +187,9 @@ class Stack:
                 os.killpg(self.broker.pid, signal.SIGTERM)
             with contextlib.suppress(subprocess.TimeoutExpired):
                 self.broker.wait(5)
+        if self.pg is not None and self.drop_databases_on_exit:
+            with contextlib.suppress(Exception):
+                asyncio.run(drop_databases(self.pg, self.prefix + "_"))
         if self.pg is not None and self.pg.handle is not None:
             with contextlib.suppress(Exception):
                 self.pg.handle.cleanup()

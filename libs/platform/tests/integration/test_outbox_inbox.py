@@ -36,7 +36,7 @@ class ThingHappenedV1(EventData):
 
 @pytest.fixture(scope="module")
 async def env(balai_stack):
-    name = "balai_test_platform"
+    name = f"{balai_stack.prefix}_platform"
     await create_database(balai_stack.pg, name, fresh=True)
     url = balai_stack.pg.database_url(name)
     engine = make_engine(url)

@@ -14,7 +14,7 @@ from balai_platform.readiness import broker_ready, database_ready
 from balai_platform.relay import OutboxRelay
 from balai_platform import web
 
-from .adapters.security import PiiProtector
+from .adapters.security import PiiProtector, configure_hasher
 from .adapters.tables import outbox as outbox_table
 from .entrypoints.api import router
 from .service.context import IdentityContext
@@ -25,6 +25,7 @@ log = get_logger("identity")
 
 
 def build_context(settings: Settings):
+    configure_hasher(settings.argon2_time_cost, settings.argon2_memory_kib, settings.argon2_parallelism)
     engine = make_engine(settings.database_url, settings.db_pool_size)
     ctx = IdentityContext(
         settings=settings, sessionmaker=make_sessionmaker(engine),

@@ -25,3 +25,6 @@ class Settings(ServiceSettings):
     login_window_seconds: int = 900
     reset_token_ttl_seconds: int = 3600
     max_upload_bytes: int = 4 * 1024 * 1024
+    argon2_time_cost: int = 2
+    argon2_memory_kib: int = 19456
+    argon2_parallelism: int = 1

@@ -8,7 +8,7 @@ from sqlalchemy import delete, func, select, update
 
 from balai_platform.logging import get_logger
 
-from ..adapters.security import new_opaque_token, token_hash, verify_password
+from ..adapters.security import hash_password, needs_rehash, new_opaque_token, token_hash, verify_password
 from ..adapters.tables import accounts, login_failures, participants, refresh_tokens
 from .context import IdentityContext
 from .errors import TooManyAttempts, Unauthorized
@@ -73,6 +73,9 @@ async def login(ctx: IdentityContext, login_name: str, password: str, client_ip:
         else:
             failed = False
             await s.execute(delete(login_failures).where(login_failures.c.key == acct_key))
+            if needs_rehash(acc["password_hash"]):
+                await s.execute(update(accounts).where(accounts.c.id == acc["id"])
+                                .values(password_hash=await hash_password(password)))
             tokens = await _issue(ctx, s, acc, uuid.uuid4())
     if failed:
         raise Unauthorized(BAD_LOGIN)

@@ -1,0 +1,57 @@
+"""Gateway app factory: `uvicorn gateway.main:create_app --factory --port 8000`."""
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from starlette.staticfiles import StaticFiles
+
+from balai_platform.auth import TokenVerifier
+from gateway import health, proxy
+from gateway.edge import EdgeMiddleware
+from gateway.errors import install_error_handlers
+from gateway.logs import configure_logging, get_logger
+from gateway.metrics import GatewayMetrics
+from gateway.ratelimit import TokenBucketLimiter
+from gateway.settings import Settings
+from gateway.upstream import Upstreams
+from gateway.web import routes as web_routes
+from gateway.web.render import STATIC_DIR
+from gateway.web.session import RefreshCoalescer
+
+log = get_logger("gateway")
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+    configure_logging(settings.log_json)
+    upstreams = Upstreams(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        await upstreams.start()
+        log.info("gateway_started", services=sorted(upstreams.urls))
+        try:
+            yield
+        finally:
+            await upstreams.close()
+
+    app = FastAPI(title="Balai gateway", lifespan=lifespan, docs_url=None, redoc_url=None,
+                  openapi_url=None)
+    app.state.settings = settings
+    app.state.upstreams = upstreams
+    app.state.verifier = TokenVerifier(settings.jwt_public_key) if settings.jwt_public_key else None
+    app.state.metrics = metrics = GatewayMetrics()
+    app.state.refresher = RefreshCoalescer()
+
+    install_error_handlers(app)
+    app.include_router(health.router)
+    app.include_router(proxy.router)
+    web_routes.include(app)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.add_middleware(
+        EdgeMiddleware, metrics=metrics,
+        general=TokenBucketLimiter(settings.rate_limit_per_minute),
+        strict=TokenBucketLimiter(settings.login_rate_limit_per_minute),
+    )
+    return app

@@ -1,0 +1,29 @@
+"""Sidebar menus (Si Pentol entries); features whose service is not built yet are 'Segera hadir'."""
+from __future__ import annotations
+
+from gateway.i18n import t
+
+PARTICIPANT_SOON = {
+    "riwayat": "nav_history", "jadwal": "nav_schedule", "testimoni": "nav_testimony",
+    "check-in": "nav_checkin", "e-sertifikat": "nav_certificate", "skm": "nav_skm",
+    "survey": "nav_survey", "ukm": "ukm_register",
+}
+ADMIN_SOON = {
+    "jadwal": "nav_schedule", "verifikasi": "nav_verification", "asrama": "nav_lodging",
+    "sertifikat": "nav_certificates", "skm": "nav_skm",
+}
+
+
+def participant_menu() -> list[tuple[str, str, str]]:
+    items = [("dashboard", "/dashboard", t("nav_dashboard"))]
+    items += [(slug, f"/segera-hadir/{slug}", t(key)) for slug, key in PARTICIPANT_SOON.items()
+              if slug != "ukm"]
+    items.insert(1, ("profil", "/profil", t("nav_profile")))
+    return items
+
+
+def admin_menu() -> list[tuple[str, str, str]]:
+    items = [("dashboard", "/admin", t("nav_dashboard")),
+             ("peserta", "/admin/peserta", t("nav_participants"))]
+    items += [(slug, f"/admin/segera-hadir/{slug}", t(key)) for slug, key in ADMIN_SOON.items()]
+    return items

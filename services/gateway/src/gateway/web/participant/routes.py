@@ -1,0 +1,122 @@
+"""Participant area: dashboard, own profile (view and edit), photo, features coming soon."""
+from __future__ import annotations
+
+import aiohttp
+from fastapi import APIRouter, Request
+from starlette.responses import Response
+
+from gateway.errors import error_page
+from gateway.i18n import t
+from gateway.web.common import form_file, form_text, identity, page, read_form, redirect
+from gateway.web.menus import PARTICIPANT_SOON, participant_menu
+from gateway.web.participant.register import field_labels, photo_error
+from gateway.web.session import (LoginRequired, WebUser, clear_session, current_user,
+                                 require_user, set_flash)
+from gateway.web.wilayah import region_choices
+
+router = APIRouter(include_in_schema=False)
+EDITABLE = ("full_name", "phone", "birth_place", "regency_code", "district_code", "village_code",
+            "address", "marital_status", "npwp")
+PHOTO_HEADERS = ("Content-Type", "ETag", "Last-Modified")
+
+
+async def _me(request: Request, user: WebUser) -> dict:
+    result = await identity(request, "GET", "/me", user=user)
+    if result.status == 401:
+        clear_session(request)
+        raise LoginRequired()
+    if result.status != 200 or not isinstance(result.data, dict):
+        raise RuntimeError(f"identity /me answered {result.status}")
+    return result.data
+
+
+@router.get("/dashboard")
+async def dashboard(request: Request) -> Response:
+    user = await require_user(request)
+    if user.is_admin:
+        return redirect("/admin")
+    me = await _me(request, user)
+    return page(request, "participant/dashboard.html", user=user, nav="dashboard",
+                menu=participant_menu(), title=t("dashboard_title"), me=me, trainings_count=0)
+
+
+def _profile_page(request: Request, user: WebUser, me: dict, values: dict, errors: dict,
+                  status: int = 200, summary: str | None = None) -> Response:
+    regions = region_choices(values.get("province", ""), values.get("regency_code", ""),
+                             values.get("district_code", ""), values.get("village_code", ""))
+    return page(request, "participant/profile.html", status_code=status, user=user, nav="profil",
+                menu=participant_menu(), title=t("profile_title"), me=me, values=values,
+                errors=errors, regions=regions, labels=field_labels(), summary=summary)
+
+
+@router.get("/profil")
+async def profile(request: Request) -> Response:
+    user = await require_user(request)
+    if user.is_admin:
+        return redirect("/admin")
+    me = await _me(request, user)
+    values = {name: me.get(name) or "" for name in EDITABLE}
+    return _profile_page(request, user, me, values, {})
+
+
+@router.post("/profil")
+async def profile_update(request: Request) -> Response:
+    user = await require_user(request)
+    form = await read_form(request, max_files=1)
+    values = {name: form_text(form, name) for name in EDITABLE + ("province",)}
+    if form_text(form, "aksi") == "wilayah":
+        return _profile_page(request, user, await _me(request, user), values, {})
+    data = aiohttp.FormData()
+    for name in EDITABLE:
+        data.add_field(name, values[name])  # assumption: an empty npwp clears it
+    errors = {}
+    photo = form_file(form, "photo")
+    if photo is not None:
+        error = await photo_error(photo)
+        if error:
+            errors["photo"] = error
+        else:
+            data.add_field("photo", await photo.read(), filename=photo.filename[-100:],
+                           content_type=photo.content_type or "application/octet-stream")
+    if not errors:
+        result = await identity(request, "PATCH", "/me", user=user, data=data)
+        if result.status == 200:
+            set_flash(request, "profile_saved")
+            return redirect("/profil")
+        errors = result.errors() or {"_": result.detail() or t("error_500_body")}
+    return _profile_page(request, user, await _me(request, user), values, errors, 422,
+                         summary=t("profile_failed"))
+
+
+@router.get("/foto/{participant_id}")
+async def photo(participant_id: str, request: Request) -> Response:
+    """The profile photo for pages: identity's photo endpoint with the session's token."""
+    user = await current_user(request)
+    if user is None or len(participant_id) > 64:
+        return Response(status_code=404)
+    upstreams = request.app.state.upstreams
+    headers = {"Authorization": f"Bearer {user.access_token}",
+               "X-Request-ID": request.state.request_id}
+    if inm := request.headers.get("if-none-match"):
+        headers["If-None-Match"] = inm
+    url = upstreams.base_url("identity") + f"/participants/{participant_id}/photo"
+    try:
+        async with upstreams.session.get(url, headers=headers) as resp:
+            body = await resp.read()
+            out = {k: resp.headers[k] for k in PHOTO_HEADERS if k in resp.headers}
+            status = resp.status
+    except (aiohttp.ClientError, TimeoutError):
+        return Response(status_code=503)
+    if status not in (200, 304):
+        return Response(status_code=404)
+    out["Cache-Control"] = "private, max-age=300"
+    return Response(body if status == 200 else b"", status_code=status, headers=out)
+
+
+@router.get("/segera-hadir/{slug}")
+async def coming_soon(slug: str, request: Request) -> Response:
+    user = await require_user(request)
+    if slug not in PARTICIPANT_SOON:
+        return error_page(404)
+    return page(request, "coming_soon.html", user=user, nav=slug, menu=participant_menu(),
+                title=t(PARTICIPANT_SOON[slug]))

@@ -1,0 +1,45 @@
+"""Wire the web areas into the app and map their exceptions to pages."""
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request
+from starlette.responses import Response
+
+from gateway.errors import error_page, json_error, wants_json
+from gateway.i18n import t
+from gateway.upstream import UpstreamUnavailable
+from gateway.web import wilayah
+from gateway.web.admin import routes as admin
+from gateway.web.auth import routes as auth
+from gateway.web.common import redirect
+from gateway.web.participant import register, routes as participant
+from gateway.web.csrf import CsrfFailed
+from gateway.web.session import Forbidden, LoginRequired, set_flash
+
+
+def include(app: FastAPI) -> None:
+    for module in (auth, register, participant, admin, wilayah):
+        app.include_router(module.router)
+
+    @app.exception_handler(LoginRequired)
+    async def login_required(request: Request, exc: LoginRequired) -> Response:
+        set_flash(request, "login_required")
+        target = request.url.path if request.method == "GET" else ""
+        return redirect("/?next=" + quote(target) if target else "/")
+
+    @app.exception_handler(Forbidden)
+    async def forbidden(request: Request, exc: Forbidden) -> Response:
+        return error_page(403)
+
+    @app.exception_handler(CsrfFailed)
+    async def csrf_failed(request: Request, exc: CsrfFailed) -> Response:
+        if wants_json(request.scope):
+            return json_error(403, t("error_csrf_body"))
+        return error_page(403, title=t("error_csrf_title"), body=t("error_csrf_body"))
+
+    @app.exception_handler(UpstreamUnavailable)
+    async def unavailable(request: Request, exc: UpstreamUnavailable) -> Response:
+        if wants_json(request.scope):
+            return json_error(503, t("api_unavailable", service=exc.service), {"Retry-After": "5"})
+        return error_page(503, headers={"Retry-After": "5"})

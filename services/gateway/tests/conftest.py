@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+
+from balai_platform.auth import generate_keypair
+
+HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE))  # the gw_* helper modules live next to the tests
+
+from gw_fake_identity import create_fake_identity  # noqa: E402
+from gw_servers import gateway_settings, start_server  # noqa: E402
+
+from gateway.main import create_app  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def keypair():
+    return generate_keypair()
+
+
+@pytest.fixture(scope="session")
+async def identity_server(keypair):
+    app = create_fake_identity(*keypair)
+    running = await start_server(app)
+    running.app = app
+    yield running
+    await running.stop()
+
+
+@pytest.fixture(scope="session")
+async def gateway_server(identity_server, keypair):
+    app = create_app(gateway_settings(identity_server.url, keypair[1]))
+    running = await start_server(app)
+    yield running
+    await running.stop()
+
+
+@pytest.fixture
+async def client(gateway_server):
+    async with httpx.AsyncClient(base_url=gateway_server.url, timeout=10) as c:
+        yield c
+
+
+@pytest.fixture(scope="session")
+def fake_store(identity_server):
+    return identity_server.app.state.store
