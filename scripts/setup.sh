@@ -12,6 +12,8 @@ if ! command -v uv >/dev/null 2>&1 && [ ! -x .venv-tools/bin/uv ]; then
   .venv-tools/bin/pip install --quiet --disable-pip-version-check uv
 fi
 UV=$(command -v uv || echo .venv-tools/bin/uv)
+# Use the system trust store: some networks intercept TLS with their own CA.
+export UV_SYSTEM_CERTS=1
 echo "== uv sync"
 "$UV" sync --frozen --quiet
 
