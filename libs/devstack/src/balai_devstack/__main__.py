@@ -31,6 +31,7 @@ def main() -> None:
     print("Menyiapkan Balai (broker, database, layanan, data demo)...", flush=True)
     try:
         stack.start()
+        signal.signal(signal.SIGINT, on_signal)  # also when started in the background (SIGINT ignored)
         print(f"""
 Balai berjalan.
   Web UI / gateway : {stack.gateway_url}

@@ -30,7 +30,7 @@ class ServiceSpec:
     seeds: bool = True  # has a `python -m <name> seed-demo --admin-username .. --admin-password ..`
 
 
-SERVICES = [ServiceSpec("identity", "identity.main:create_app")]
+SERVICES = [ServiceSpec("identity", "identity.main:create_app"), ServiceSpec("ukm", "ukm.main:create_app")]
 GATEWAY = ServiceSpec("gateway", "gateway.main:create_app", database=False)
 
 
