@@ -30,7 +30,18 @@ class ServiceSpec:
     seeds: bool = True  # has a `python -m <name> seed-demo --admin-username .. --admin-password ..`
 
 
-SERVICES = [ServiceSpec("identity", "identity.main:create_app"), ServiceSpec("ukm", "ukm.main:create_app")]
+def _available(spec: ServiceSpec) -> bool:
+    """A service joins the stack once its app module exists (services land one by one)."""
+    import importlib.util
+
+    return importlib.util.find_spec(spec.app.split(":")[0]) is not None
+
+
+SERVICES = [spec for spec in (
+    ServiceSpec("identity", "identity.main:create_app"),
+    ServiceSpec("ukm", "ukm.main:create_app"),
+    ServiceSpec("training", "training.main:create_app"),
+) if _available(spec)]
 GATEWAY = ServiceSpec("gateway", "gateway.main:create_app", database=False)
 
 
