@@ -13,7 +13,11 @@ pytestmark = pytest.mark.browser
 
 
 def _next(page) -> None:
-    page.locator("fieldset.current button[data-next]").click()
+    """Click "Selanjutnya" and wait for its server check to finish (the button is re-enabled),
+    so the next step's locators never resolve to the previous step's elements."""
+    button = page.locator("fieldset.current button[data-next]").element_handle()
+    button.click()
+    page.wait_for_function("b => !b.disabled", arg=button)
 
 
 def _error(page, field: str):
