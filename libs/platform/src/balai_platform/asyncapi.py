@@ -4,6 +4,7 @@
 """
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -41,7 +42,9 @@ def main(out_dir: str = "docs/asyncapi") -> None:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     for service in EVENTS:
-        (out / f"{service}.json").write_text(service_document(service))
+        # sorted and indented: stable, reviewable diffs
+        doc = json.dumps(json.loads(service_document(service)), indent=2, sort_keys=True)
+        (out / f"{service}.json").write_text(doc + "\n")
         print(f"wrote {out / f'{service}.json'}")
 
 

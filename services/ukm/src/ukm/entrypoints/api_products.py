@@ -1,0 +1,67 @@
+"""HTTP routes of products, their photos, and the gallery moderation."""
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter, Depends, Path, Request, Response
+from pydantic import BaseModel, Field
+
+from balai_platform.auth import Claims
+
+from ..service import products
+from ..service.access import precheck_manager
+from .deps import admin_claims_of, claims_of, ctx_of, read_form
+
+router = APIRouter()
+
+
+class UnpublishIn(BaseModel):
+    reason: str = Field(min_length=5, max_length=500)
+
+
+@router.post("/businesses/{business_id}/products", status_code=201)
+async def create(business_id: uuid.UUID, request: Request, claims: Claims = Depends(claims_of)):
+    ctx = ctx_of(request)
+    await precheck_manager(ctx.sessionmaker, claims, business_id=business_id)
+    fields, photos = await read_form(request, ctx.settings.max_upload_bytes, allow_json=False)
+    return await products.create_product(ctx, claims, business_id, fields, photos)
+
+
+@router.patch("/products/{product_id}")
+async def edit(product_id: uuid.UUID, request: Request, claims: Claims = Depends(claims_of)):
+    ctx = ctx_of(request)
+    await precheck_manager(ctx.sessionmaker, claims, product_id=product_id)
+    fields, photos = await read_form(request, ctx.settings.max_upload_bytes)
+    return await products.update_product(ctx, claims, product_id, fields, photos)
+
+
+@router.post("/products/{product_id}/hide")
+async def hide(product_id: uuid.UUID, request: Request, claims: Claims = Depends(claims_of)):
+    return await products.set_hidden(ctx_of(request), claims, product_id, True)
+
+
+@router.post("/products/{product_id}/unhide")
+async def unhide(product_id: uuid.UUID, request: Request, claims: Claims = Depends(claims_of)):
+    return await products.set_hidden(ctx_of(request), claims, product_id, False)
+
+
+@router.post("/admin/products/{product_id}/unpublish")
+async def unpublish(product_id: uuid.UUID, body: UnpublishIn, request: Request,
+                    claims: Claims = Depends(admin_claims_of)):
+    return await products.set_unpublished(ctx_of(request), claims, product_id, " ".join(body.reason.split()))
+
+
+@router.post("/admin/products/{product_id}/republish")
+async def republish(product_id: uuid.UUID, request: Request, claims: Claims = Depends(admin_claims_of)):
+    return await products.set_unpublished(ctx_of(request), claims, product_id, None)
+
+
+@router.get("/products/{product_id}/photos/{n}")
+async def photo(product_id: uuid.UUID, request: Request, n: int = Path(ge=1, le=3)):
+    """Public: product photos are shown in the gallery and on the owner's pages."""
+    data, ctype, etag = await products.get_photo(ctx_of(request), product_id, n,
+                                                 request.headers.get("if-none-match"))
+    headers = {"ETag": f'"{etag}"', "Cache-Control": "public, max-age=86400"}
+    if data is None:
+        return Response(status_code=304, headers=headers)
+    return Response(content=data, media_type=ctype, headers=headers)
