@@ -63,3 +63,10 @@ def test_consumers_ignore_fields_added_later():
     event = _registered()
     wire = {**event.model_dump(mode="json"), "added_in_a_later_release": 1}
     assert ParticipantRegisteredV1.from_wire(wire) == event
+
+
+def test_committed_payload_catalogue_is_current():
+    from balai_platform.asyncapi import payload_catalogue
+
+    committed = (DOCS.parent / "event-payloads.md").read_text()
+    assert committed == payload_catalogue(), "run `make asyncapi` and commit docs/event-payloads.md"

@@ -38,6 +38,40 @@ def service_document(service: str) -> str:
     return spec.to_specification().to_json()
 
 
+def _type_of(prop: dict, defs: dict) -> str:
+    if "$ref" in prop:
+        name = prop["$ref"].rsplit("/", 1)[-1]
+        fields = ", ".join(defs.get(name, {}).get("properties", {}))
+        return f"object {{{fields}}}"
+    if "anyOf" in prop:
+        return " \\| ".join(_type_of(p, defs) for p in prop["anyOf"])
+    if prop.get("type") == "array":
+        return f"list of {_type_of(prop.get('items', {}), defs)}"
+    if "enum" in prop:
+        return " \\| ".join(f"`{v}`" for v in prop["enum"])
+    return prop.get("format") or prop.get("type", "any")
+
+
+def payload_catalogue() -> str:
+    """Markdown tables of every live event's payload, generated from the contracts."""
+    lines = ["# Event payloads (generated)", "",
+             "Generated from `libs/contracts` by `make asyncapi`; do not edit. The envelope, delivery",
+             "guarantees and topics are described in [events.md](events.md).", ""]
+    for service, events in EVENTS.items():
+        lines += [f"## {service}", ""]
+        for event in events:
+            schema = event.model_json_schema()
+            defs = schema.get("$defs", {})
+            doc = " ".join((event.__doc__ or "").split())
+            lines += [f"### {event.event_type} v{event.event_version}", "",
+                      f"Topic `{event.topic}`, key = subject. {doc}", "",
+                      "| field | type | meaning |", "|---|---|---|"]
+            for name, prop in schema["properties"].items():
+                lines.append(f"| `{name}` | {_type_of(prop, defs)} | {prop.get('description', '')} |")
+            lines.append("")
+    return "\n".join(lines)
+
+
 def main(out_dir: str = "docs/asyncapi") -> None:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -46,6 +80,8 @@ def main(out_dir: str = "docs/asyncapi") -> None:
         doc = json.dumps(json.loads(service_document(service)), indent=2, sort_keys=True)
         (out / f"{service}.json").write_text(doc + "\n")
         print(f"wrote {out / f'{service}.json'}")
+    (out.parent / "event-payloads.md").write_text(payload_catalogue())
+    print(f"wrote {out.parent / 'event-payloads.md'}")
 
 
 if __name__ == "__main__":
