@@ -4,16 +4,34 @@
 # separate, deliberate procedure: docs/operations.md).
 #
 #   IDENTITY_DATABASE_URL='postgresql+asyncpg://identity:PASSWORD@HOST:5432/identity' \
+#   UKM_DATABASE_URL='postgresql+asyncpg://ukm:PASSWORD@HOST:5432/ukm' \
+#   TRAINING_DATABASE_URL='postgresql+asyncpg://training:PASSWORD@HOST:5432/training' \
 #     deploy/bootstrap-secrets.sh
+#
+# A <NAME>_DATABASE_URL is needed only while Secret <name>-secrets does not exist yet: to add
+# a service to a running environment, pass just that service's URL.
 #
 # Needs kubectl (pointed at the cluster) and openssl. Writes nothing to disk except a
 # temporary directory that is removed on exit.
 set -euo pipefail
 
 ns="${NAMESPACE:-balai}"
-: "${IDENTITY_DATABASE_URL:?set IDENTITY_DATABASE_URL (postgresql+asyncpg://identity:...@host:5432/identity)}"
+# Services whose Secret <name>-secrets holds <NAME>_DATABASE_URL (identity's holds more).
+services=(identity ukm training)
 
 exists() { kubectl -n "${ns}" get "$1" "$2" > /dev/null 2>&1; }
+url_var() { echo "$(tr '[:lower:]' '[:upper:]' <<< "$1")_DATABASE_URL"; }
+
+# Check every missing URL before creating anything.
+missing=0
+for svc in "${services[@]}"; do
+  var="$(url_var "${svc}")"
+  if ! exists secret "${svc}-secrets" && [[ -z "${!var:-}" ]]; then
+    echo "set ${var} (postgresql+asyncpg://${svc}:PASSWORD@HOST:5432/${svc}): Secret ${svc}-secrets does not exist" >&2
+    missing=1
+  fi
+done
+(( missing == 0 )) || exit 1
 
 work="$(mktemp -d)"
 trap 'rm -rf "${work}"' EXIT
@@ -44,3 +62,15 @@ else
   echo "NOW copy IDENTITY_PII_KEYS and IDENTITY_BLIND_INDEX_KEY to the offline key store:"
   echo "without them no backup of the identity database can be read (docs/operations.md)."
 fi
+
+# The other services hold only their database credentials.
+for svc in "${services[@]}"; do
+  [[ "${svc}" == identity ]] && continue
+  var="$(url_var "${svc}")"
+  if exists secret "${svc}-secrets"; then
+    echo "${svc}-secrets exists: left as it is"
+  else
+    kubectl -n "${ns}" create secret generic "${svc}-secrets" --from-literal="${var}=${!var}"
+    echo "created ${svc}-secrets"
+  fi
+done

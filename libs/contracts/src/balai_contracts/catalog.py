@@ -3,9 +3,13 @@ from __future__ import annotations
 
 from .envelope import EventData
 from .identity import ParticipantRegisteredV1, ParticipantUpdatedV1
+from .training import (AttendanceConfirmedV1, EnrollmentCancelledV1, EnrollmentRejectedV1,
+                       EnrollmentSubmittedV1, EnrollmentVerifiedV1, TrainingCompletedV1)
 from .ukm import BusinessRegisteredV1, BusinessUpdatedV1, ProductShowcasedV1
 
 EVENTS: dict[str, list[type[EventData]]] = {
     "identity": [ParticipantRegisteredV1, ParticipantUpdatedV1],
     "ukm": [BusinessRegisteredV1, BusinessUpdatedV1, ProductShowcasedV1],
+    "training": [EnrollmentSubmittedV1, EnrollmentVerifiedV1, EnrollmentRejectedV1, EnrollmentCancelledV1,
+                 AttendanceConfirmedV1, TrainingCompletedV1],
 }

@@ -35,3 +35,77 @@ class AttendanceConfirmedV1(EventData):
     business_id: uuid.UUID = Field(description="The UKM/Koperasi the participant brings to the training")
     business_name: str = Field(description="Nama usaha")
     confirmed_at: datetime = Field(description="UTC time of the confirmation")
+
+
+Mode = Literal["residential", "regional", "online"]
+
+
+class _EnrollmentData(EventData):
+    """Fields every enrollment event carries, so consumers need not call back."""
+
+    topic: ClassVar[str] = TRAINING_ENROLLMENT
+    enrollment_id: uuid.UUID = Field(description="Enrollment id; the event subject and Kafka key")
+    org_id: uuid.UUID = Field(description="Organisation (balai/UPT) running the training")
+    training_id: uuid.UUID = Field(description="Training (jadwal) id")
+    training_title: str = Field(description="Judul pelatihan, with batch, e.g. 'Koperasi Modern Angkatan 2'")
+    start_date: date = Field(description="First day of the training")
+    end_date: date = Field(description="Last day of the training")
+    mode: Mode = Field(description="residential at the balai / regional (di daerah) / online asynchronous class")
+    participant_id: uuid.UUID = Field(description="Participant (account) id")
+    participant_name: str = Field(description="Nama lengkap")
+    business_id: uuid.UUID = Field(description="The UKM/Koperasi the participant brings to the training")
+    business_name: str = Field(description="Nama usaha")
+
+
+class EnrollmentSubmittedV1(_EnrollmentData):
+    """A participant registered for a training ("Daftar Pelatihan"); status `submitted` (Belum diverifikasi)."""
+
+    event_type: ClassVar[str] = "EnrollmentSubmitted"
+    submitted_at: datetime = Field(description="UTC time of the submission")
+
+
+class EnrollmentVerifiedV1(_EnrollmentData):
+    """An admin verified the enrollment and a seat of the quota was taken (Sudah diverifikasi)."""
+
+    event_type: ClassVar[str] = "EnrollmentVerified"
+    verified_at: datetime = Field(description="UTC time of the verification")
+    from_waitlist: bool = Field(description="True when a freed seat promoted it from the waiting list")
+    seats_taken: int = Field(description="Seats taken of the quota after this verification")
+    quota: int = Field(description="Kuota of the training")
+
+
+class EnrollmentRejectedV1(_EnrollmentData):
+    """An admin rejected the enrollment, with a reason shown to the participant."""
+
+    event_type: ClassVar[str] = "EnrollmentRejected"
+    reason: str = Field(description="Alasan penolakan")
+    previous_status: str = Field(description="Status before rejection: submitted, waitlisted, verified or confirmed")
+    rejected_at: datetime = Field(description="UTC time of the rejection")
+
+
+class EnrollmentCancelledV1(_EnrollmentData):
+    """The participant cancelled before completion; a seat taken by it is freed (lodging frees the room)."""
+
+    event_type: ClassVar[str] = "EnrollmentCancelled"
+    previous_status: str = Field(description="Status before cancellation: submitted, waitlisted, verified or confirmed")
+    residential: bool = Field(description="True when the training is residential (a dorm room may be held)")
+    reason: str = Field(description="Alasan pembatalan (may be empty)")
+    cancelled_at: datetime = Field(description="UTC time of the cancellation")
+
+
+class TrainingCompletedV1(_EnrollmentData):
+    """The participant passed the training ("Lulus"); certificate issues one certificate, survey invites.
+
+    Emitted once per passing enrollment when the admin closes the training, or when an online
+    class's last module and quiz are done."""
+
+    event_type: ClassVar[str] = "TrainingCompleted"
+    batch: int = Field(description="Angkatan (batch number)")
+    kind: str = Field(description="Jenis pelatihan, e.g. Reguler")
+    level: str = Field(description="Tingkat, e.g. Dasar")
+    hours: int = Field(description="Jumlah jam pelajaran (JP)")
+    venue: str = Field(description="Tempat pelaksanaan (empty for online classes)")
+    sex: Literal["L", "P"] = Field(description="L or P")
+    attendance_percent: int | None = Field(description="Kehadiran in percent (null for online classes)")
+    score: int | None = Field(description="Nilai evaluasi 0-100 (null when the training has no evaluation)")
+    completed_at: datetime = Field(description="UTC time of completion")

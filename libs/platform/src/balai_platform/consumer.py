@@ -94,6 +94,9 @@ def subscribe(router: KafkaRouter | KafkaBroker, broker_ref: Callable[[], KafkaB
 
     @router.subscriber(topic, group_id=consumer.name, ack_policy=AckPolicy.ACK,
                        auto_offset_reset="earliest", fetch_max_wait_ms=fetch_max_wait_ms,
-                       max_poll_interval_ms=300_000)
+                       # short handlers; a short poll interval also bounds the rebalance
+                       # timeout, so a restarted replica rejoins fast after an unclean stop
+                       max_poll_interval_ms=30_000, session_timeout_ms=10_000,
+                       heartbeat_interval_ms=3_000)
     async def _on_message(msg: KafkaMessage) -> None:
         await consumer.process(msg.body, topic=topic, dead_letter=dead_letter)
