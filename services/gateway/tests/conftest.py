@@ -12,6 +12,7 @@ HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))  # the gw_* helper modules live next to the tests
 
 from gw_fake_identity import create_fake_identity  # noqa: E402
+from gw_fake_ukm import create_fake_ukm  # noqa: E402
 from gw_servers import gateway_settings, start_server  # noqa: E402
 
 from gateway.main import create_app  # noqa: E402
@@ -32,8 +33,19 @@ async def identity_server(keypair):
 
 
 @pytest.fixture(scope="session")
-async def gateway_server(identity_server, keypair):
-    app = create_app(gateway_settings(identity_server.url, keypair[1]))
+async def ukm_server(keypair):
+    app = create_fake_ukm(keypair[1])
+    running = await start_server(app)
+    running.app = app
+    yield running
+    await running.stop()
+
+
+@pytest.fixture(scope="session")
+async def gateway_server(identity_server, ukm_server, keypair):
+    settings = gateway_settings(identity_server.url, keypair[1])
+    settings.service_urls["ukm"] = ukm_server.url
+    app = create_app(settings)
     running = await start_server(app)
     yield running
     await running.stop()

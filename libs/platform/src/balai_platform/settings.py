@@ -19,6 +19,7 @@ class ServiceSettings(BaseSettings):
     outbox_batch_size: int = 200
     outbox_poll_seconds: float = 1.0
     consumer_max_retries: int = 5
+    run_consumers: bool = True
     # The outbox absorbs a broker outage, so by default an unreachable broker makes /readyz
     # report "degraded" but stay 200: pulling every replica out of service would turn a
     # broker blip into a site outage. Set true to make the broker gate readiness.

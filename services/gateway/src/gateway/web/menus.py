@@ -6,7 +6,7 @@ from gateway.i18n import t
 PARTICIPANT_SOON = {
     "riwayat": "nav_history", "jadwal": "nav_schedule", "testimoni": "nav_testimony",
     "check-in": "nav_checkin", "e-sertifikat": "nav_certificate", "skm": "nav_skm",
-    "survey": "nav_survey", "ukm": "ukm_register",
+    "survey": "nav_survey",
 }
 ADMIN_SOON = {
     "jadwal": "nav_schedule", "verifikasi": "nav_verification", "asrama": "nav_lodging",
@@ -16,14 +16,15 @@ ADMIN_SOON = {
 
 def participant_menu() -> list[tuple[str, str, str]]:
     items = [("dashboard", "/dashboard", t("nav_dashboard"))]
-    items += [(slug, f"/segera-hadir/{slug}", t(key)) for slug, key in PARTICIPANT_SOON.items()
-              if slug != "ukm"]
+    items += [(slug, f"/segera-hadir/{slug}", t(key)) for slug, key in PARTICIPANT_SOON.items()]
     items.insert(1, ("profil", "/profil", t("nav_profile")))
+    items.insert(2, ("ukm", "/ukm", t("nav_ukm")))
     return items
 
 
 def admin_menu() -> list[tuple[str, str, str]]:
     items = [("dashboard", "/admin", t("nav_dashboard")),
-             ("peserta", "/admin/peserta", t("nav_participants"))]
+             ("peserta", "/admin/peserta", t("nav_participants")),
+             ("ukm", "/admin/ukm", t("nav_ukm")), ("galeri", "/admin/galeri", t("nav_gallery"))]
     items += [(slug, f"/admin/segera-hadir/{slug}", t(key)) for slug, key in ADMIN_SOON.items()]
     return items

@@ -13,13 +13,18 @@ from gateway.web import wilayah
 from gateway.web.admin import routes as admin
 from gateway.web.auth import routes as auth
 from gateway.web.common import redirect
+from gateway.web.gallery import routes as gallery
 from gateway.web.participant import register, routes as participant
+from gateway.web.ukm import admin as ukm_admin, products as ukm_products, register as ukm_register
+from gateway.web.ukm import routes as ukm
 from gateway.web.csrf import CsrfFailed
 from gateway.web.session import Forbidden, LoginRequired, set_flash
 
 
 def include(app: FastAPI) -> None:
-    for module in (auth, register, participant, admin, wilayah):
+    # ukm_register first: /ukm/daftar before /ukm/{business_id}
+    for module in (auth, register, participant, admin, wilayah, ukm_register, ukm_products, ukm,
+                   ukm_admin, gallery):
         app.include_router(module.router)
 
     @app.exception_handler(LoginRequired)

@@ -20,7 +20,9 @@ def claims_of(request: Request) -> Claims:
     token = bearer_token(request.headers.get("authorization"))
     if token is None:
         raise Unauthorized(NEED_LOGIN)
-    verifier: TokenVerifier = request.app.state.verifier
+    verifier: TokenVerifier | None = request.app.state.verifier
+    if verifier is None:
+        raise Unauthorized("Sesi tidak valid atau kedaluwarsa, silakan masuk lagi")
     try:
         return verifier.verify(token)
     except InvalidToken as exc:

@@ -1,6 +1,8 @@
 """Participant area: dashboard, own profile (view and edit), photo, features coming soon."""
 from __future__ import annotations
 
+import asyncio
+
 import aiohttp
 from fastapi import APIRouter, Request
 from starlette.responses import Response
@@ -12,6 +14,7 @@ from gateway.web.menus import PARTICIPANT_SOON, participant_menu
 from gateway.web.participant.register import field_labels, photo_error
 from gateway.web.session import (LoginRequired, WebUser, clear_session, current_user,
                                  require_user, set_flash)
+from gateway.web.ukm.routes import my_businesses
 from gateway.web.wilayah import region_choices
 
 router = APIRouter(include_in_schema=False)
@@ -35,9 +38,10 @@ async def dashboard(request: Request) -> Response:
     user = await require_user(request)
     if user.is_admin:
         return redirect("/admin")
-    me = await _me(request, user)
+    me, businesses = await asyncio.gather(_me(request, user), my_businesses(request, user))
     return page(request, "participant/dashboard.html", user=user, nav="dashboard",
-                menu=participant_menu(), title=t("dashboard_title"), me=me, trainings_count=0)
+                menu=participant_menu(), title=t("dashboard_title"), me=me, trainings_count=0,
+                businesses=businesses)
 
 
 def _profile_page(request: Request, user: WebUser, me: dict, values: dict, errors: dict,

@@ -1,0 +1,111 @@
+"""The FastAPI application every Balai service runs: routes, outbox relay, consumers, probes.
+
+A service supplies its routers, its error type and (optionally) a function that attaches its
+consumers to a FastStream broker; the lifecycle around them is the same everywhere.
+"""
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable, Iterable
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import JSONResponse
+from faststream.kafka import KafkaBroker
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from . import web
+from .auth import TokenVerifier
+from .logging import get_logger
+from .readiness import broker_ready, database_ready
+from .relay import OutboxRelay
+from .settings import ServiceSettings
+
+log = get_logger("service")
+
+
+async def start_consumers(broker: KafkaBroker, state: dict) -> None:
+    """Start the consumers, retrying while the broker is unreachable (the API works meanwhile)."""
+    delay = 0.5
+    while True:
+        try:
+            await broker.start()
+            state["consuming"] = True
+            log.info("consumers_started")
+            return
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            log.warning("consumers_start_failed", error=type(exc).__name__, retry_in=delay)
+            with contextlib.suppress(Exception):
+                await broker.stop()
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 10)
+
+
+def error_handler(exc_type: type[Exception]):
+    """Map a service's error type (status, detail, errors[, retry_after]) to a JSON answer."""
+
+    async def handle(_: Request, exc: Any) -> JSONResponse:
+        body: dict = {"detail": exc.detail}
+        if getattr(exc, "errors", None):
+            body["errors"] = exc.errors
+        retry_after = getattr(exc, "retry_after", None)
+        headers = {"Retry-After": str(retry_after)} if retry_after is not None else None
+        return JSONResponse(status_code=exc.status, content=body, headers=headers)
+
+    return handle
+
+
+def create_service_app(*, name: str, description: str, settings: ServiceSettings, engine: AsyncEngine,
+                       ctx: Any, routers: Iterable[APIRouter], error_type: type[Exception],
+                       consumers: Callable[[Any, KafkaBroker], Any] | None = None,
+                       run_relay: bool = True) -> FastAPI:
+    relay = OutboxRelay(settings.asyncpg_dsn, settings.kafka_bootstrap, name=name,
+                        batch_size=settings.outbox_batch_size, poll_seconds=settings.outbox_poll_seconds)
+    # FastStream's per-message lines at DEBUG: the consumer logs `event_consumed` itself
+    broker = KafkaBroker(settings.kafka_bootstrap, log_level=logging.DEBUG)
+    run_consumers = consumers is not None and settings.run_consumers
+    if consumers is not None:
+        consumers(ctx, broker)
+    state = {"consuming": False}
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        if run_relay:
+            relay.start()
+        starter = asyncio.create_task(start_consumers(broker, state)) if run_consumers else None
+        log.info(f"{name}_started")
+        yield
+        if starter is not None:
+            starter.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await starter
+            with contextlib.suppress(Exception):
+                await broker.stop()
+        await relay.stop()
+        await engine.dispose()
+
+    app = FastAPI(title=f"Balai {name}", description=description, lifespan=lifespan, docs_url="/docs")
+    app.state.ctx = ctx
+    app.state.verifier = TokenVerifier(settings.jwt_public_key) if settings.jwt_public_key else None
+    app.state.relay = relay
+    app.state.broker = broker
+
+    async def readiness() -> tuple[dict[str, bool], dict[str, bool]]:
+        required = {"database": await database_ready(engine)}
+        info = {"broker": await broker_ready(settings.kafka_bootstrap)}
+        if run_consumers:
+            info["consumers"] = state["consuming"]
+        if settings.readiness_requires_broker:
+            return {**required, **info}, {}
+        return required, info
+
+    web.install(app, service=name, readiness=readiness)
+    app.add_exception_handler(error_type, error_handler(error_type))
+    for router in routers:
+        app.include_router(router)
+    return app

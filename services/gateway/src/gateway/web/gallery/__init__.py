@@ -1,0 +1,1 @@
+"""The public E-Dukasi product gallery (no login, cacheable)."""

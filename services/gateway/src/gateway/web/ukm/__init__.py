@@ -1,0 +1,1 @@
+"""UKM / Koperasi pages: choose or register a business, its detail, edit, products, admin views."""

@@ -1,0 +1,72 @@
+"""Calls from the web pages to the ukm service, its cached choice lists, and answer checks."""
+from __future__ import annotations
+
+import time
+
+from fastapi import HTTPException, Request
+
+from gateway.edge import client_ip
+from gateway.upstream import UnknownService, UpstreamResponse, UpstreamUnavailable
+from gateway.web.session import Forbidden, LoginRequired, WebUser, clear_session
+
+SERVICE = "ukm"
+REFERENCE_TTL = 600.0  # the choice lists change with a deployment, not at run time
+
+
+async def ukm(request: Request, method: str, path: str, *, user: WebUser | None = None,
+              **kwargs) -> UpstreamResponse:
+    """One call to the ukm service with the session's token (public calls without one)."""
+    upstreams = request.app.state.upstreams
+    try:
+        return await upstreams.call(SERVICE, method, path, client_ip=client_ip(request.scope),
+                                    token=user.access_token if user else None, **kwargs)
+    except UnknownService:
+        raise UpstreamUnavailable(SERVICE) from None
+
+
+def ensure_ok(request: Request, result: UpstreamResponse) -> dict:
+    """The JSON object of a successful answer, or the matching error page (via exceptions)."""
+    if result.status == 401:
+        clear_session(request)
+        raise LoginRequired()
+    if result.status == 403:
+        raise Forbidden()
+    if result.status in (404, 422):  # 422: an id that is not a UUID
+        raise HTTPException(404)
+    if not result.ok or not isinstance(result.data, dict):
+        raise UpstreamUnavailable(SERVICE)
+    return result.data
+
+
+def failure_message(result: UpstreamResponse, default: str) -> str:
+    """One line for an alert: the service's own message, its first field error, or `default`."""
+    errors = result.errors()
+    if errors:
+        return next(iter(errors.values()))
+    return result.detail() or default
+
+
+async def reference(request: Request) -> dict[str, list[tuple[str, str]]]:
+    """Every choice list as [(value, label)], fetched once per REFERENCE_TTL per app."""
+    state = request.app.state
+    cached = getattr(state, "ukm_reference", None)
+    if cached and time.monotonic() - cached[0] < REFERENCE_TTL:
+        return cached[1]
+    result = await ukm(request, "GET", "/reference")
+    if result.status != 200 or not isinstance(result.data, dict):
+        if cached:  # stale lists beat an error page
+            return cached[1]
+        raise UpstreamUnavailable(SERVICE)
+    lists = {name: [(str(o.get("value")), str(o.get("label"))) for o in options if isinstance(o, dict)]
+             for name, options in result.data.items() if isinstance(options, list)}
+    state.ukm_reference = (time.monotonic(), lists)
+    return lists
+
+
+def label_maps(ref: dict[str, list[tuple[str, str]]]) -> dict[str, dict[str, str]]:
+    return {name: dict(options) for name, options in ref.items()}
+
+
+def valid_id(value: str) -> bool:
+    """Ids are UUIDs; anything else is refused before it reaches a URL path."""
+    return 0 < len(value) <= 64 and all(c.isalnum() or c == "-" for c in value)
