@@ -87,12 +87,15 @@ class IdempotentConsumer:
 
 def subscribe(router: KafkaRouter | KafkaBroker, broker_ref: Callable[[], KafkaBroker], topic: str,
               consumer: IdempotentConsumer, *, fetch_max_wait_ms: int = 20) -> None:
-    """Attach `consumer` to `topic` in consumer group `consumer.name`."""
+    """Attach `consumer` to `topic` in consumer group `<consumer.name>.<topic>`."""
 
     async def dead_letter(dlq_topic: str, body: bytes, key: str, headers: dict[str, str]) -> None:
         await broker_ref().publish(body, topic=dlq_topic, key=key.encode(), headers=headers)
 
-    @router.subscriber(topic, group_id=consumer.name, ack_policy=AckPolicy.ACK,
+    # One consumer group per (service, topic): every member of a group subscribes to the same
+    # topic. A group mixing members of different subscriptions was seen on the dev broker to never
+    # finish rebalancing after a replica restart. The inbox still de-duplicates per service.
+    @router.subscriber(topic, group_id=f"{consumer.name}.{topic}", ack_policy=AckPolicy.ACK,
                        auto_offset_reset="earliest", fetch_max_wait_ms=fetch_max_wait_ms,
                        # short handlers; a short poll interval also bounds the rebalance
                        # timeout, so a restarted replica rejoins fast after an unclean stop
