@@ -203,7 +203,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ukm_role_peserta": "Peserta", "ukm_role_admin": "Admin", "ukm_role_superadmin": "Superadmin",
         "ukm_admin_title": "Data UKM/Koperasi", "ukm_admin_search": "Cari (Nama Usaha/Merk/Pemilik)",
         "ukm_total": "Total {total} UKM/Koperasi",
-        "gallery_nav": "E-Dukasi", "gallery_title": "E-Dukasi — Etalase Produk Berkualitas Tinggi",
+        "gallery_nav": "E-Dukasi", "schedule_nav": "Jadwal Pelatihan", "gallery_title": "E-Dukasi — Etalase Produk Berkualitas Tinggi",
         "gallery_intro": "Produk UKM dan Koperasi alumni pelatihan balai.",
         "gallery_landing_link": "Lihat Galeri E-Dukasi",
         "gallery_landing_body": "E-Dukasi (Etalase Produk Berkualitas Tinggi) menampilkan produk "

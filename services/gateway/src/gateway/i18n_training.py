@@ -163,6 +163,7 @@ ID: dict[str, str] = {
     "tr_ticked": "Dicentang", "tr_not_ticked": "Tidak dicentang", "tr_product_photos": "Foto Produk",
     "tr_product_photo_n": "Foto produk {n}", "tr_no_photos": "Tidak ada foto produk.",
     "tr_confirmation_photo": "Foto konfirmasi", "tr_sex": "Jenis Kelamin", "tr_regency": "Kota/Kab",
+    "tr_waitlist_short": "daftar tunggu",
     "tr_waitlist_note": "Daftar tunggu otomatis maju ketika ada kuota yang kosong.",
     "tr_overdue_title": "Verifikasi",
     "tr_overdue_heading": "Menunggu verifikasi lebih dari {n} hari kerja",

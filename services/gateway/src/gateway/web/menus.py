@@ -12,11 +12,15 @@ ADMIN_SOON = {
     "jadwal": "nav_schedule", "verifikasi": "nav_verification", "asrama": "nav_lodging",
     "sertifikat": "nav_certificates", "skm": "nav_skm",
 }
+# entries already built (training pages): their real address instead of "Segera hadir"
+PARTICIPANT_LIVE = {"riwayat": "/riwayat", "jadwal": "/jadwal", "testimoni": "/testimoni"}
+ADMIN_LIVE = {"jadwal": "/admin/pelatihan", "verifikasi": "/admin/verifikasi"}
 
 
 def participant_menu() -> list[tuple[str, str, str]]:
     items = [("dashboard", "/dashboard", t("nav_dashboard"))]
-    items += [(slug, f"/segera-hadir/{slug}", t(key)) for slug, key in PARTICIPANT_SOON.items()]
+    items += [(slug, PARTICIPANT_LIVE.get(slug, f"/segera-hadir/{slug}"), t(key))
+              for slug, key in PARTICIPANT_SOON.items()]
     items.insert(1, ("profil", "/profil", t("nav_profile")))
     items.insert(2, ("ukm", "/ukm", t("nav_ukm")))
     return items
@@ -26,5 +30,7 @@ def admin_menu() -> list[tuple[str, str, str]]:
     items = [("dashboard", "/admin", t("nav_dashboard")),
              ("peserta", "/admin/peserta", t("nav_participants")),
              ("ukm", "/admin/ukm", t("nav_ukm")), ("galeri", "/admin/galeri", t("nav_gallery"))]
-    items += [(slug, f"/admin/segera-hadir/{slug}", t(key)) for slug, key in ADMIN_SOON.items()]
+    items += [(slug, ADMIN_LIVE.get(slug, f"/admin/segera-hadir/{slug}"), t(key))
+              for slug, key in ADMIN_SOON.items()]
+    items.insert(len(items) - 3, ("testimoni", "/admin/testimoni", t("tr_nav_admin_testimony")))
     return items

@@ -15,6 +15,7 @@ from gateway.web.participant.register import field_labels, photo_error
 from gateway.web.session import (LoginRequired, WebUser, clear_session, current_user,
                                  require_user, set_flash)
 from gateway.web.ukm.routes import my_businesses
+from gateway.web.training.history import my_history
 from gateway.web.wilayah import region_choices
 
 router = APIRouter(include_in_schema=False)
@@ -38,10 +39,12 @@ async def dashboard(request: Request) -> Response:
     user = await require_user(request)
     if user.is_admin:
         return redirect("/admin")
-    me, businesses = await asyncio.gather(_me(request, user), my_businesses(request, user))
+    me, businesses, history = await asyncio.gather(_me(request, user), my_businesses(request, user),
+                                                   my_history(request, user))
     return page(request, "participant/dashboard.html", user=user, nav="dashboard",
-                menu=participant_menu(), title=t("dashboard_title"), me=me, trainings_count=0,
-                businesses=businesses)
+                menu=participant_menu(), title=t("dashboard_title"), me=me,
+                trainings_count=history["completed_count"] if history else 0,
+                businesses=businesses, history=history)
 
 
 def _profile_page(request: Request, user: WebUser, me: dict, values: dict, errors: dict,

@@ -1,0 +1,259 @@
+"""Admin: presensi per day, evaluation scores, Tutup Pelatihan; online class materials and quiz;
+testimonial moderation."""
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime
+
+from fastapi import APIRouter, Query, Request
+from starlette.responses import Response
+
+from gateway.i18n import WIB, t
+from gateway.upstream import UpstreamUnavailable
+from gateway.web.common import form_text, page, read_form, redirect
+from gateway.web.menus import admin_menu
+from gateway.web.session import WebUser, require_admin, set_flash
+from gateway.web.training.client import (SERVICE, check_id, ensure_ok, items_of, message, pager,
+                                         training, valid_id)
+
+router = APIRouter(include_in_schema=False)
+ATTENDING = ("verified", "confirmed")
+
+
+# -- presensi, scores, closing -------------------------------------------------------------------
+
+async def _attendance_page(request: Request, user: WebUser, training_id: str, *,
+                           status_code: int = 200, alert: str | None = None,
+                           notice: str | None = None) -> Response:
+    found, sheet = await asyncio.gather(
+        training(request, "GET", f"/admin/trainings/{training_id}", user=user),
+        training(request, "GET", f"/admin/trainings/{training_id}/attendance", user=user))
+    tr = ensure_ok(request, found)
+    data = ensure_ok(request, sheet)
+    today = datetime.now(WIB).date().isoformat()
+    return page(request, "admin_training/attendance.html", status_code=status_code, user=user,
+                nav="jadwal", menu=admin_menu(), title=t("tr_attendance_of", title=tr.get("display_title")),
+                tr=tr, sheet=data, items=items_of(data), days=data.get("days") or [], today=today,
+                alert=alert, notice=notice)
+
+
+@router.get("/admin/pelatihan/{training_id}/presensi")
+async def attendance(training_id: str, request: Request) -> Response:
+    check_id(training_id)
+    user = await require_admin(request)
+    return await _attendance_page(request, user, training_id)
+
+
+@router.post("/admin/pelatihan/{training_id}/presensi")
+async def save_attendance(training_id: str, request: Request) -> Response:
+    """One PUT per past or current day (every attending participant), then changed scores."""
+    check_id(training_id)
+    user = await require_admin(request)
+    form = await read_form(request, max_files=0)
+    sheet = ensure_ok(request, await training(request, "GET",
+                                              f"/admin/trainings/{training_id}/attendance",
+                                              user=user))
+    today = datetime.now(WIB).date().isoformat()
+    rows = [i for i in items_of(sheet) if i.get("status") in ATTENDING]
+    present = set(v for v in form.getlist("hadir") if isinstance(v, str))
+    for day in sheet.get("days") or []:
+        if day > today or not rows:
+            continue
+        records = [{"enrollment_id": r["enrollment_id"], "present": f"{r['enrollment_id']}|{day}" in present}
+                   for r in rows]
+        result = await training(request, "PUT", f"/admin/trainings/{training_id}/attendance",
+                                user=user, json={"day": day, "records": records})
+        if not result.ok:
+            if result.status in (409, 422):
+                return await _attendance_page(request, user, training_id,
+                                              status_code=result.status, alert=message(result))
+            ensure_ok(request, result)
+    for r in rows:
+        raw = form_text(form, f"nilai_{r['enrollment_id']}")
+        if raw == "" or raw == str(r.get("score") if r.get("score") is not None else ""):
+            continue
+        if not raw.isdigit() or int(raw) > 100:
+            return await _attendance_page(request, user, training_id, status_code=422,
+                                          alert=f"{t('tr_score_of', name=r.get('participant_name'))}: "
+                                                f"{t('tr_bad_number')} (0–100)")
+        result = await training(request, "PUT", f"/admin/enrollments/{r['enrollment_id']}/score",
+                                user=user, json={"score": int(raw)})
+        if not result.ok:
+            if result.status in (409, 422):
+                return await _attendance_page(request, user, training_id,
+                                              status_code=result.status, alert=message(result))
+            ensure_ok(request, result)
+    set_flash(request, "tr_attendance_saved")
+    return redirect(f"/admin/pelatihan/{training_id}/presensi")
+
+
+@router.post("/admin/pelatihan/{training_id}/tutup")
+async def close(training_id: str, request: Request) -> Response:
+    check_id(training_id)
+    user = await require_admin(request)
+    form = await read_form(request, max_files=0)
+    if form_text(form, "yakin") != "1":
+        return await _attendance_page(request, user, training_id, status_code=422,
+                                      alert=t("tr_close_need_confirm"))
+    result = await training(request, "POST", f"/admin/trainings/{training_id}/close", user=user)
+    if result.ok and isinstance(result.data, dict):
+        notice = t("tr_closed_result", completed=result.data.get("completed", 0),
+                   not_completed=result.data.get("not_completed", 0))
+        return await _attendance_page(request, user, training_id, notice=notice)
+    if result.status in (409, 422):
+        return await _attendance_page(request, user, training_id, status_code=result.status,
+                                      alert=message(result))
+    ensure_ok(request, result)
+    raise UpstreamUnavailable(SERVICE)
+
+
+# -- online class: materials and quiz ------------------------------------------------------------
+
+def quiz_text(questions: list[dict]) -> str:
+    blocks = []
+    for q in questions:
+        lines = [q.get("text", "")]
+        lines += [("* " if i == q.get("correct") else "- ") + o for i, o in enumerate(q.get("options") or [])]
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def parse_quiz(text: str) -> tuple[list[dict], str | None]:
+    questions = []
+    blocks = [b for b in text.replace("\r\n", "\n").split("\n\n") if b.strip()]
+    for n, block in enumerate(blocks, 1):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        options, correct = [], []
+        for line in lines[1:]:
+            if line[:2] in ("- ", "* "):
+                if line[0] == "*":
+                    correct.append(len(options))
+                options.append(line[2:].strip())
+        if not lines or not 2 <= len(options) <= 6 or len(correct) != 1:
+            return [], t("tr_quiz_parse_error", n=n)
+        questions.append({"text": lines[0], "options": options, "correct": correct[0]})
+    return questions, None
+
+
+async def _class_editor(request: Request, user: WebUser, training_id: str, *,
+                        status_code: int = 200, alert: str | None = None,
+                        quiz_values: dict | None = None) -> Response:
+    found = ensure_ok(request, await training(request, "GET", f"/admin/trainings/{training_id}",
+                                              user=user))
+    if found.get("mode") != "online":
+        return page(request, "admin_training/class.html", status_code=409, user=user, nav="jadwal",
+                    menu=admin_menu(), title=t("tr_class_editor"), tr=found, modules=[], quiz=None,
+                    alert=t("tr_not_online"), quiz_values={})
+    mods, quiz = await asyncio.gather(
+        training(request, "GET", f"/admin/trainings/{training_id}/modules", user=user),
+        training(request, "GET", f"/admin/trainings/{training_id}/quiz", user=user))
+    q = ensure_ok(request, quiz)
+    values = quiz_values or {"pass_mark": str(q.get("pass_mark", 70)),
+                             "max_attempts": str(q.get("max_attempts", 3)),
+                             "questions": quiz_text(items_of(q, "questions"))}
+    return page(request, "admin_training/class.html", status_code=status_code, user=user,
+                nav="jadwal", menu=admin_menu(), title=t("tr_class_editor"), tr=found,
+                modules=items_of(ensure_ok(request, mods)), quiz=q, alert=alert,
+                quiz_values=values)
+
+
+@router.get("/admin/pelatihan/{training_id}/kelas")
+async def class_editor(training_id: str, request: Request) -> Response:
+    check_id(training_id)
+    user = await require_admin(request)
+    return await _class_editor(request, user, training_id)
+
+
+def _module_body(form) -> dict:
+    body = {"title": form_text(form, "title"), "content": form_text(form, "content"),
+            "link": form_text(form, "link")}
+    position = form_text(form, "position")
+    if position.isdigit():
+        body["position"] = int(position)
+    return body
+
+
+async def _after(request: Request, user: WebUser, training_id: str, result, flash: str) -> Response:
+    if result.ok:
+        set_flash(request, flash)
+        return redirect(f"/admin/pelatihan/{training_id}/kelas")
+    if result.status in (409, 422):
+        return await _class_editor(request, user, training_id, status_code=result.status,
+                                   alert=message(result))
+    ensure_ok(request, result)
+    raise UpstreamUnavailable(SERVICE)
+
+
+@router.post("/admin/pelatihan/{training_id}/kelas/materi")
+async def add_module(training_id: str, request: Request) -> Response:
+    check_id(training_id)
+    user = await require_admin(request)
+    form = await read_form(request, max_files=0)
+    result = await training(request, "POST", f"/admin/trainings/{training_id}/modules", user=user,
+                            json=_module_body(form))
+    return await _after(request, user, training_id, result, "tr_module_saved")
+
+
+@router.post("/admin/pelatihan/{training_id}/kelas/materi/{module_id}")
+async def edit_module(training_id: str, module_id: str, request: Request) -> Response:
+    check_id(training_id, module_id)
+    user = await require_admin(request)
+    form = await read_form(request, max_files=0)
+    if form_text(form, "aksi") == "hapus":
+        result = await training(request, "DELETE", f"/admin/modules/{module_id}", user=user)
+        return await _after(request, user, training_id, result, "tr_module_deleted")
+    result = await training(request, "PATCH", f"/admin/modules/{module_id}", user=user,
+                            json=_module_body(form))
+    return await _after(request, user, training_id, result, "tr_module_saved")
+
+
+@router.post("/admin/pelatihan/{training_id}/kelas/evaluasi")
+async def save_quiz(training_id: str, request: Request) -> Response:
+    check_id(training_id)
+    user = await require_admin(request)
+    form = await read_form(request, max_files=0)
+    values = {k: form_text(form, k) for k in ("pass_mark", "max_attempts", "questions")}
+    questions, error = parse_quiz(values["questions"])
+    if error or not values["pass_mark"].isdigit() or not values["max_attempts"].isdigit():
+        return await _class_editor(request, user, training_id, status_code=422,
+                                   alert=error or t("tr_bad_number"), quiz_values=values)
+    result = await training(request, "PUT", f"/admin/trainings/{training_id}/quiz", user=user,
+                            json={"pass_mark": int(values["pass_mark"]),
+                                  "max_attempts": int(values["max_attempts"]),
+                                  "questions": questions})
+    if result.status in (409, 422):
+        return await _class_editor(request, user, training_id, status_code=result.status,
+                                   alert=message(result), quiz_values=values)
+    return await _after(request, user, training_id, result, "tr_quiz_saved")
+
+
+# -- testimonial moderation ----------------------------------------------------------------------
+
+@router.get("/admin/testimoni")
+async def testimonials(request: Request, training_id: str = Query("", max_length=64),
+                       page_no: int = Query(1, alias="page", ge=1, le=10_000)) -> Response:
+    user = await require_admin(request)
+    params: dict = {"page": page_no, "per_page": 20}
+    if training_id and valid_id(training_id):
+        params["training_id"] = training_id
+    data = ensure_ok(request, await training(request, "GET", "/admin/testimonials", user=user,
+                                             params=params))
+    total = int(data.get("total") or 0)
+    return page(request, "admin_training/testimonials.html", user=user, nav="testimoni",
+                menu=admin_menu(), title=t("tr_moderation"), items=items_of(data),
+                training_id=params.get("training_id", ""),
+                pager=pager("/admin/testimoni", {"training_id": params.get("training_id", "")},
+                            page_no, total, 20))
+
+
+@router.post("/admin/testimoni/{testimonial_id}")
+async def moderate(testimonial_id: str, request: Request) -> Response:
+    check_id(testimonial_id)
+    user = await require_admin(request)
+    form = await read_form(request, max_files=0)
+    result = await training(request, "POST", f"/admin/testimonials/{testimonial_id}/moderate",
+                            user=user, json={"hidden": form_text(form, "hidden") == "1"})
+    ensure_ok(request, result)
+    set_flash(request, "tr_moderated")
+    back = form_text(form, "training_id")
+    return redirect("/admin/testimoni" + (f"?training_id={back}" if valid_id(back) else ""))
