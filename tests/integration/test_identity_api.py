@@ -4,7 +4,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.factories import participant_form, png_photo, register
+from tests.factories import participant_form, register
 
 pytestmark = pytest.mark.integration
 

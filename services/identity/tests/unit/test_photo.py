@@ -52,12 +52,16 @@ def refused(data):
     return exc.value.message
 
 
+def _shape(photo: CheckedPhoto) -> tuple[str, int, int]:
+    return (photo.content_type, photo.width, photo.height)
+
+
 def test_png_is_accepted():
-    assert check_photo(encode(noisy(120, 90), "PNG")) == CheckedPhoto("image/png", 120, 90)
+    assert _shape(check_photo(encode(noisy(120, 90), "PNG"))) == ("image/png", 120, 90)
 
 
 def test_jpeg_is_accepted():
-    assert check_photo(encode(noisy(300, 400), "JPEG", quality=85)) == CheckedPhoto("image/jpeg", 300, 400)
+    assert _shape(check_photo(encode(noisy(300, 400), "JPEG", quality=85))) == ("image/jpeg", 300, 400)
 
 
 def test_rgba_png_and_grayscale_jpeg_are_accepted():
@@ -68,7 +72,7 @@ def test_rgba_png_and_grayscale_jpeg_are_accepted():
 def test_phone_camera_mpo_counts_as_jpeg():
     img = noisy(100, 100)
     data = encode(img, "MPO", save_all=True, append_images=[noisy(100, 100)])
-    assert check_photo(data) == CheckedPhoto("image/jpeg", 100, 100)
+    assert _shape(check_photo(data)) == ("image/jpeg", 100, 100)
 
 
 def test_bytearray_and_memoryview_are_accepted():
@@ -134,7 +138,7 @@ def test_minimum_dimensions():
 
 
 def test_maximum_dimensions():
-    assert check_photo(encode(Image.new("L", (8000, 50)), "PNG")) == CheckedPhoto("image/png", 8000, 50)
+    assert _shape(check_photo(encode(Image.new("L", (8000, 50)), "PNG"))) == ("image/png", 8000, 50)
     assert refused(encode(Image.new("L", (8001, 50)), "PNG")) == MSG_TOO_BIG_DIMENSIONS
     assert refused(encode(Image.new("L", (50, 8001)), "JPEG")) == MSG_TOO_BIG_DIMENSIONS
 

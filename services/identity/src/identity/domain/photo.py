@@ -1,84 +1,25 @@
-"""Profile photo check: judged by content, never by file name or declared content type."""
+"""Profile photo ("Foto Profil") check: the platform's content-based image check, worded for this form."""
 
 from __future__ import annotations
 
-import io
-import warnings
-from dataclasses import dataclass
+from balai_platform.images import MAX_IMAGE_BYTES, MAX_SIDE, MESSAGES, MIN_SIDE, ImageError, check_image
+from balai_platform.images import CheckedImage as CheckedPhoto
 
-from PIL import Image
-
-MAX_PHOTO_BYTES = 3 * 1024 * 1024
-MIN_SIDE = 50
-MAX_SIDE = 8000
-
+MAX_PHOTO_BYTES = MAX_IMAGE_BYTES
 MSG_REQUIRED = "Foto Profil wajib diunggah"
-MSG_TOO_LARGE = "Ukuran foto maksimal 3 MB"
-MSG_WRONG_TYPE = "File foto harus berupa gambar JPG atau PNG"
-MSG_CORRUPT = "File foto rusak atau tidak lengkap, unggah ulang foto Anda"
-MSG_TOO_SMALL = f"Foto terlalu kecil, minimal {MIN_SIDE}×{MIN_SIDE} piksel"
-MSG_TOO_BIG_DIMENSIONS = f"Foto terlalu besar, maksimal {MAX_SIDE}×{MAX_SIDE} piksel"
+MSG_TOO_LARGE = MESSAGES["too_large"]
+MSG_WRONG_TYPE = MESSAGES["wrong_type"]
+MSG_CORRUPT = MESSAGES["corrupt"]
+MSG_TOO_SMALL = MESSAGES["too_small"]
+MSG_TOO_BIG_DIMENSIONS = MESSAGES["too_big"]
 
-_JPEG_MAGIC = b"\xff\xd8\xff"
-_PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
-# MPO is what many phone cameras write: a JPEG with extra pictures appended; Pillow names it "MPO".
-_CONTENT_TYPES = {"JPEG": "image/jpeg", "MPO": "image/jpeg", "PNG": "image/png"}
+__all__ = ["MAX_PHOTO_BYTES", "MIN_SIDE", "MAX_SIDE", "PhotoError", "CheckedPhoto", "check_photo"]
 
 
-class PhotoError(ValueError):
+class PhotoError(ImageError):
     """The upload is not an acceptable photo; ``message`` is shown to the user."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
-
-@dataclass(frozen=True)
-class CheckedPhoto:
-    content_type: str  # 'image/jpeg' | 'image/png'
-    width: int
-    height: int
-
-
-def check_photo(data: bytes) -> CheckedPhoto:
+def check_photo(data: bytes | None) -> CheckedPhoto:
     """Accept a JPEG or PNG of at most 3 MB and 50×50 to 8000×8000 pixels that decodes fully; else `PhotoError`."""
-    if data is None:
-        raise PhotoError(MSG_REQUIRED)
-    if not isinstance(data, (bytes, bytearray, memoryview)):
-        raise PhotoError(MSG_WRONG_TYPE)
-    data = bytes(data)
-    if not data:
-        raise PhotoError(MSG_REQUIRED)
-    if len(data) > MAX_PHOTO_BYTES:
-        raise PhotoError(MSG_TOO_LARGE)
-    if not (data.startswith(_JPEG_MAGIC) or data.startswith(_PNG_MAGIC)):
-        raise PhotoError(MSG_WRONG_TYPE)
-
-    with warnings.catch_warnings():
-        # A picture over Image.MAX_IMAGE_PIXELS only warns by default; treat it as the bomb it may be.
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
-        try:
-            with Image.open(io.BytesIO(data), formats=["JPEG", "PNG"]) as img:
-                fmt, (width, height) = img.format, img.size
-                if fmt not in _CONTENT_TYPES:
-                    raise PhotoError(MSG_WRONG_TYPE)
-                # Size limits first, before anything is decoded.
-                if width > MAX_SIDE or height > MAX_SIDE:
-                    raise PhotoError(MSG_TOO_BIG_DIMENSIONS)
-                if width < MIN_SIDE or height < MIN_SIDE:
-                    raise PhotoError(MSG_TOO_SMALL)
-                img.verify()  # PNG: chunk CRCs up to IEND
-            if fmt != "PNG":
-                # JPEG has no verify(); decode at 1/8 scale, which still reads every scan, to catch truncation.
-                with Image.open(io.BytesIO(data), formats=["JPEG"]) as img:
-                    img.draft("RGB", (max(1, width // 8), max(1, height // 8)))
-                    img.load()
-        except PhotoError:
-            raise
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise PhotoError(MSG_TOO_BIG_DIMENSIONS) from None
-        except Image.UnidentifiedImageError:
-            raise PhotoError(MSG_WRONG_TYPE) from None
-        except Exception:  # noqa: BLE001 - Pillow raises OSError, SyntaxError, ValueError... on broken files
-            raise PhotoError(MSG_CORRUPT) from None
-    return CheckedPhoto(content_type=_CONTENT_TYPES[fmt], width=width, height=height)
+    return check_image(data, {"required": MSG_REQUIRED}, error=PhotoError)

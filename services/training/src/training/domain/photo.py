@@ -3,40 +3,31 @@ of the attendance-confirmation photo ("Harap upload foto dengan background biru"
 from __future__ import annotations
 
 import io
-import warnings
-from dataclasses import dataclass
 
 from PIL import Image
 
-MAX_BYTES = 3 * 1024 * 1024
-MIN_SIDE, MAX_SIDE = 50, 8000
+from balai_platform.images import MAX_IMAGE_BYTES, MAX_SIDE, MESSAGES, MIN_SIDE, CheckedImage, ImageError
+from balai_platform.images import check_image as _check_image
+
+MAX_BYTES = MAX_IMAGE_BYTES
 # Hue 185°-255° (Pillow's HSV scales hue to 0-255), i.e. sky blue to deep blue, excluding cyan/violet.
 BLUE_HUE = (int(185 / 360 * 255), int(255 / 360 * 255))
 MIN_SATURATION = 64  # 25 %: grey and white walls are not blue
 MIN_VALUE = 51  # 20 %: near-black is not blue
 BLUE_SHARE = 0.6  # a head or a shoulder may cover part of the border
 
-MSG_REQUIRED = "Foto wajib diunggah"
-MSG_TOO_LARGE = "Ukuran foto maksimal 3 MB"
-MSG_WRONG_TYPE = "File foto harus berupa gambar JPG atau PNG"
-MSG_CORRUPT = "File foto rusak atau tidak lengkap, unggah ulang foto Anda"
+MSG_REQUIRED = MESSAGES["required"]
+MSG_TOO_LARGE = MESSAGES["too_large"]
+MSG_WRONG_TYPE = MESSAGES["wrong_type"]
+MSG_CORRUPT = MESSAGES["corrupt"]
 MSG_DIMENSIONS = f"Ukuran gambar harus antara {MIN_SIDE}×{MIN_SIDE} dan {MAX_SIDE}×{MAX_SIDE} piksel"
 MSG_NOT_BLUE = "Latar belakang foto harus berwarna biru"
 
-_TYPES = {"JPEG": "image/jpeg", "MPO": "image/jpeg", "PNG": "image/png"}
+__all__ = ["PhotoError", "CheckedImage", "check_image", "check_blue_background", "blue_share"]
 
 
-class PhotoError(ValueError):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-@dataclass(frozen=True)
-class CheckedImage:
-    content_type: str
-    width: int
-    height: int
+class PhotoError(ImageError):
+    """The upload is not an acceptable photo; ``message`` is shown to the user."""
 
 
 def _open(data: bytes) -> Image.Image:
@@ -45,32 +36,7 @@ def _open(data: bytes) -> Image.Image:
 
 def check_image(data: bytes | None) -> CheckedImage:
     """A JPEG or PNG of at most 3 MB that decodes fully; else PhotoError with a Bahasa message."""
-    if not data:
-        raise PhotoError(MSG_REQUIRED)
-    if len(data) > MAX_BYTES:
-        raise PhotoError(MSG_TOO_LARGE)
-    if not (data.startswith(b"\xff\xd8\xff") or data.startswith(b"\x89PNG\r\n\x1a\n")):
-        raise PhotoError(MSG_WRONG_TYPE)
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
-        try:
-            with _open(data) as img:
-                fmt, (w, h) = img.format, img.size
-                if fmt not in _TYPES:
-                    raise PhotoError(MSG_WRONG_TYPE)
-                if not (MIN_SIDE <= w <= MAX_SIDE and MIN_SIDE <= h <= MAX_SIDE):
-                    raise PhotoError(MSG_DIMENSIONS)
-                img.draft("RGB", (max(1, w // 8), max(1, h // 8)))
-                img.load()  # decodes every scan: a truncated file fails here
-        except PhotoError:
-            raise
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise PhotoError(MSG_DIMENSIONS) from None
-        except Image.UnidentifiedImageError:
-            raise PhotoError(MSG_WRONG_TYPE) from None
-        except Exception:  # noqa: BLE001 - Pillow raises many kinds on broken files
-            raise PhotoError(MSG_CORRUPT) from None
-    return CheckedImage(_TYPES[fmt], w, h)
+    return _check_image(data, {"too_small": MSG_DIMENSIONS, "too_big": MSG_DIMENSIONS}, error=PhotoError)
 
 
 def blue_share(img: Image.Image) -> float:

@@ -3,39 +3,23 @@ from __future__ import annotations
 
 import time
 
-from fastapi import HTTPException, Request
+from fastapi import Request
 
-from gateway.edge import client_ip
-from gateway.upstream import UnknownService, UpstreamResponse, UpstreamUnavailable
-from gateway.web.session import Forbidden, LoginRequired, WebUser, clear_session
+from gateway.upstream import UpstreamResponse, UpstreamUnavailable
+from gateway.web.service_calls import answer_checker, call_service
+from gateway.web.session import WebUser
 
 SERVICE = "ukm"
 REFERENCE_TTL = 600.0  # the choice lists change with a deployment, not at run time
 
 
 async def ukm(request: Request, method: str, path: str, *, user: WebUser | None = None,
-              **kwargs) -> UpstreamResponse:
+             **kwargs) -> UpstreamResponse:
     """One call to the ukm service with the session's token (public calls without one)."""
-    upstreams = request.app.state.upstreams
-    try:
-        return await upstreams.call(SERVICE, method, path, client_ip=client_ip(request.scope),
-                                    token=user.access_token if user else None, **kwargs)
-    except UnknownService:
-        raise UpstreamUnavailable(SERVICE) from None
+    return await call_service(request, SERVICE, method, path, user=user, **kwargs)
 
 
-def ensure_ok(request: Request, result: UpstreamResponse) -> dict:
-    """The JSON object of a successful answer, or the matching error page (via exceptions)."""
-    if result.status == 401:
-        clear_session(request)
-        raise LoginRequired()
-    if result.status == 403:
-        raise Forbidden()
-    if result.status in (404, 422):  # 422: an id that is not a UUID
-        raise HTTPException(404)
-    if not result.ok or not isinstance(result.data, dict):
-        raise UpstreamUnavailable(SERVICE)
-    return result.data
+ensure_ok = answer_checker(SERVICE)
 
 
 def failure_message(result: UpstreamResponse, default: str) -> str:
