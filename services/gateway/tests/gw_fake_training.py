@@ -11,6 +11,8 @@ from PIL import Image
 
 from balai_platform.auth import InvalidToken, TokenVerifier, bearer_token
 
+from gw_fake_training_files import add_file_routes
+
 LABELS = {"submitted": "Belum diverifikasi", "waitlisted": "Daftar tunggu", "verified": "Sudah diverifikasi",
           "rejected": "Ditolak", "confirmed": "Sudah konfirmasi", "completed": "Lulus",
           "not_completed": "Tidak lulus", "cancelled": "Dibatalkan"}
@@ -754,4 +756,5 @@ def create_fake_training(public_pem: str) -> FastAPI:
                 return x
         return err(404, "Testimoni tidak ditemukan")
 
+    add_file_routes(app, store, claims, admin, err)
     return app

@@ -97,6 +97,7 @@ ID: dict[str, str] = {
     "tr_progress": "Materi selesai: {done} dari {total}", "tr_module_done": "Selesai",
     "tr_mark_done": "Tandai selesai", "tr_mark_done_of": "Tandai materi {title} selesai",
     "tr_open_link": "Buka materi", "tr_modules_empty": "Materi belum tersedia.",
+    "tr_download_file": "Unduh {name} ({size})",
     "tr_quiz": "Evaluasi", "tr_quiz_info": "{questions} soal, nilai lulus {pass_mark}, kesempatan "
                                            "{used} dari {max} telah dipakai.",
     "tr_quiz_best": "Nilai terbaik: {score}", "tr_quiz_passed": "Anda sudah lulus evaluasi.",
@@ -189,6 +190,10 @@ ID: dict[str, str] = {
     "tr_module_link": "Tautan materi (opsional)", "tr_module_position": "Urutan",
     "tr_module_save": "Simpan Materi", "tr_module_delete": "Hapus Materi",
     "tr_module_saved": "Materi tersimpan.", "tr_module_deleted": "Materi dihapus.",
+    "tr_file_upload": "Unggah materi (PDF/JPG/PNG, maks. 3 MB)", "tr_file_upload_btn": "Unggah",
+    "tr_file_required": "Pilih berkas materi yang akan diunggah.",
+    "tr_file_uploaded": "Berkas materi terunggah.", "tr_file_deleted": "Berkas materi dihapus.",
+    "tr_file_delete": "Hapus berkas", "tr_files": "Berkas materi", "tr_files_none": "Belum ada berkas.",
     "tr_quiz_editor": "Soal Evaluasi", "tr_quiz_pass_mark": "Nilai lulus", "tr_quiz_max_attempts": "Kesempatan mengerjakan",
     "tr_quiz_text": "Soal dan pilihan jawaban",
     "tr_quiz_text_hint": "Pisahkan soal dengan baris kosong. Baris pertama berisi soal; setiap pilihan "

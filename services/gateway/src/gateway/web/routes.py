@@ -17,9 +17,11 @@ from gateway.web.gallery import routes as gallery
 from gateway.web.participant import register, routes as participant
 from gateway.web.ukm import admin as ukm_admin, products as ukm_products, register as ukm_register
 from gateway.web.ukm import routes as ukm
-from gateway.web.admin_training import enrollments as tr_enrollments, sessions as tr_sessions
+from gateway.web.admin_training import enrollments as tr_enrollments, materials as tr_admin_materials
+from gateway.web.admin_training import sessions as tr_sessions
 from gateway.web.admin_training import trainings as tr_trainings
-from gateway.web.training import history as tr_history, online as tr_online, routes as tr_routes
+from gateway.web.training import history as tr_history, materials as tr_materials, online as tr_online
+from gateway.web.training import routes as tr_routes
 from gateway.web.csrf import CsrfFailed
 from gateway.web.session import Forbidden, LoginRequired, set_flash
 
@@ -29,7 +31,8 @@ def include(app: FastAPI) -> None:
     for module in (auth, register, participant, admin, wilayah, ukm_register, ukm_products, ukm,
                    ukm_admin, gallery):
         app.include_router(module.router)
-    for module in (tr_routes, tr_history, tr_online, tr_trainings, tr_enrollments, tr_sessions):
+    for module in (tr_routes, tr_history, tr_online, tr_materials, tr_trainings, tr_enrollments, tr_sessions,
+                   tr_admin_materials):
         app.include_router(module.router)  # training pages
 
     @app.exception_handler(LoginRequired)

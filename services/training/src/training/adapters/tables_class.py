@@ -1,8 +1,8 @@
-"""Tables of online asynchronous classes (Si-Jawara+) and testimonials."""
+"""Tables of online asynchronous classes (Si-Jawara+): modules and their files, progress, the quiz; testimonials."""
 from __future__ import annotations
 
-from sqlalchemy import (Boolean, CheckConstraint, Column, DateTime, ForeignKey, Index, Integer, String, Table, Text,
-                        func, text)
+from sqlalchemy import (Boolean, CheckConstraint, Column, DateTime, ForeignKey, Index, Integer, LargeBinary, String,
+                        Table, Text, func, text)
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 
 from .tables import metadata
@@ -16,6 +16,18 @@ modules = Table(
     Column("title", String(200), nullable=False),
     Column("content", Text, nullable=False, server_default=""),
     Column("link", String(500), nullable=False, server_default=""),
+)
+
+module_files = Table(  # file materials of a module: PDF, JPEG or PNG judged by content, ≤ 3 MB, ≤ 5 a module
+    "module_files", metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("module_id", UUID(as_uuid=True), ForeignKey("modules.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("filename", String(120), nullable=False),
+    Column("content_type", String(40), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("data", LargeBinary, nullable=False),
+    Column("etag", String(64), nullable=False),  # sha256 hex of data
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
 )
 
 module_progress = Table(

@@ -1,4 +1,4 @@
-"""Admins write an online class: materials (text/link) and the evaluation quiz."""
+"""Admins write an online class: materials (text/link; files in module_files) and the evaluation quiz."""
 from __future__ import annotations
 
 import uuid
@@ -13,6 +13,7 @@ from ..adapters.tables_class import modules, quiz_questions
 from .access import require_org
 from .context import TrainingContext
 from .errors import Conflict, InvalidInput, NotFound
+from .module_file_views import with_files
 
 
 async def _training(s, claims: Claims, training_id: uuid.UUID):
@@ -42,10 +43,10 @@ async def add_module(ctx: TrainingContext, claims: Claims, training_id: uuid.UUI
         row = dict(id=mid, training_id=training_id, position=pos, title=data["title"].strip(),
                    content=data.get("content") or "", link=data.get("link") or "")
         await s.execute(modules.insert().values(**row))
-    return _module(row)
+    return {**_module(row), "files": []}
 
 
-async def _own_module(s, claims, module_id):
+async def own_module(s, claims, module_id):
     m = (await s.execute(select(modules).where(modules.c.id == module_id))).mappings().first()
     if m is None:
         raise NotFound("Materi tidak ditemukan")
@@ -55,7 +56,7 @@ async def _own_module(s, claims, module_id):
 
 async def update_module(ctx: TrainingContext, claims: Claims, module_id: uuid.UUID, data: Mapping) -> dict:
     async with ctx.sessionmaker() as s, s.begin():
-        m = await _own_module(s, claims, module_id)
+        m = await own_module(s, claims, module_id)
         changes = {k: v for k, v in data.items() if k in ("title", "content", "link", "position") and v is not None}
         if changes:
             await s.execute(modules.update().where(modules.c.id == module_id).values(**changes))
@@ -64,7 +65,7 @@ async def update_module(ctx: TrainingContext, claims: Claims, module_id: uuid.UU
 
 async def delete_module(ctx: TrainingContext, claims: Claims, module_id: uuid.UUID) -> None:
     async with ctx.sessionmaker() as s, s.begin():
-        await _own_module(s, claims, module_id)
+        await own_module(s, claims, module_id)
         await s.execute(delete(modules).where(modules.c.id == module_id))
 
 
@@ -73,7 +74,7 @@ async def list_modules(ctx: TrainingContext, claims: Claims, training_id: uuid.U
         await _training(s, claims, training_id)
         rows = (await s.execute(select(modules).where(modules.c.training_id == training_id)
                                 .order_by(modules.c.position))).mappings().all()
-    return [_module(r) for r in rows]
+        return await with_files(ctx, s, [_module(r) for r in rows])
 
 
 async def set_quiz(ctx: TrainingContext, claims: Claims, training_id: uuid.UUID, data: Mapping) -> dict:

@@ -1,4 +1,4 @@
-"""Online asynchronous classes (Si-Jawara+): materials, progress, the evaluation quiz, completion."""
+"""Online asynchronous classes (Si-Jawara+): materials (with their files), progress, the quiz, completion."""
 from __future__ import annotations
 
 import random
@@ -17,6 +17,7 @@ from ..domain.quiz import Question, score, shuffled_paper
 from . import events
 from .context import TrainingContext
 from .errors import Conflict, Forbidden, InvalidInput, NotFound
+from .module_file_views import with_files
 
 log = get_logger("online_class")
 IN_CLASS = (lifecycle.VERIFIED, lifecycle.CONFIRMED, lifecycle.COMPLETED)
@@ -65,7 +66,9 @@ async def _state(s, x) -> dict:
 
 async def class_view(ctx: TrainingContext, participant_id: uuid.UUID, enrollment_id: uuid.UUID) -> dict:
     async with ctx.sessionmaker() as s:
-        return await _state(s, await _enrollment(s, participant_id, enrollment_id, act=False))
+        state = await _state(s, await _enrollment(s, participant_id, enrollment_id, act=False))
+        await with_files(ctx, s, state["modules"])
+        return state
 
 
 async def _maybe_complete(ctx: TrainingContext, s, x, state: dict) -> bool:

@@ -172,7 +172,9 @@ async def testimonial(enrollment_id: str, request: Request) -> Response:
 
 # -- photos --------------------------------------------------------------------------------------
 
-async def _proxy_file(request: Request, path: str) -> Response:
+async def proxy_file(request: Request, path: str, keep: tuple[str, ...] = FILE_HEADERS,
+                     cache: str = "private, max-age=300") -> Response:
+    """A file of the training service with the session's token; 404 for anything but 200/304."""
     user = await current_user(request)
     if user is None:
         return Response(status_code=404)
@@ -185,13 +187,13 @@ async def _proxy_file(request: Request, path: str) -> Response:
         url = upstreams.base_url(SERVICE) + path
         async with upstreams.session.get(url, headers=headers) as resp:
             body = await resp.read()
-            out = {k: resp.headers[k] for k in FILE_HEADERS if k in resp.headers}
+            out = {k: resp.headers[k] for k in keep if k in resp.headers}
             status = resp.status
     except (aiohttp.ClientError, TimeoutError, LookupError):
         return Response(status_code=503)
     if status not in (200, 304):
         return Response(status_code=404)
-    out["Cache-Control"] = "private, max-age=300"
+    out["Cache-Control"] = cache
     return Response(body if status == 200 else b"", status_code=status, headers=out)
 
 
@@ -200,10 +202,10 @@ async def product_photo(enrollment_id: str, n: int, request: Request) -> Respons
     check_id(enrollment_id)
     if not 1 <= n <= 3:
         return Response(status_code=404)
-    return await _proxy_file(request, f"/enrollments/{enrollment_id}/photos/{n}")
+    return await proxy_file(request, f"/enrollments/{enrollment_id}/photos/{n}")
 
 
 @router.get("/berkas-pelatihan/{enrollment_id}/konfirmasi")
 async def confirmation_photo(enrollment_id: str, request: Request) -> Response:
     check_id(enrollment_id)
-    return await _proxy_file(request, f"/enrollments/{enrollment_id}/confirmation-photo")
+    return await proxy_file(request, f"/enrollments/{enrollment_id}/confirmation-photo")
