@@ -51,14 +51,18 @@ def participant_with_business(base_url: str) -> dict:
         r = c.post("/api/ukm/businesses", data=business_form(), files=photo_files(1), headers=auth)
         assert r.status_code == 201, r.text
         business = r.json()
-        deadline = time.monotonic() + 20
+        # both local copies (participant and business) must have reached the training service:
+        # an eligibility check answers 409 "Data Anda sedang diproses" until they have
+        open_ids = [t["id"] for t in c.get("/api/training/trainings", params={"open_only": "true"}).json()["items"]]
+        deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
-            mine = c.get("/api/training/my/businesses", headers=auth)
-            if mine.status_code == 200 and any(b["id"] == business["id"] for b in mine.json()["items"]):
+            r = c.get(f"/api/training/trainings/{open_ids[0]}/eligibility",
+                      params={"business_id": business["id"]}, headers=auth)
+            if r.status_code == 200:
                 break
             time.sleep(0.3)
         else:
-            pytest.fail("the training service never received the business")
+            pytest.fail("the training service never received the participant and the business")
     return {**data, "business": business["name"]}
 
 
