@@ -152,3 +152,13 @@ async def test_bad_registration_input_is_4xx_with_field_messages(client):
     assert r.status_code in (400, 413, 422) and "3 MB" in r.text
 
 
+
+
+async def test_nul_bytes_and_out_of_range_values_are_4xx_not_500(client):
+    r = await client.get("/api/training/trainings", params={"q": "a\x00b"})
+    assert r.status_code == 400 and r.json()["detail"]
+    r = await client.post("/api/identity/auth/login", json={"login": "ros\u0000sy", "password": "x"})
+    assert 400 <= r.status_code < 500 and r.json()["detail"]
+    r = await client.post("/api/identity/participants/validate",
+                          json={"step": "akun", "data": {"username": "ab\u0000cd", "password": "x", "password_confirm": "x"}})
+    assert 400 <= r.status_code < 500

@@ -139,7 +139,10 @@ class Stack:
 
     def start(self) -> "Stack":
         (self.state_dir / "logs").mkdir(parents=True, exist_ok=True)
+        had_keys = (self.state_dir / "keys.json").exists()
         self.keys = load_keys(self.state_dir)
+        if not had_keys:  # data encrypted under lost keys could never be read again: start clean
+            self.fresh_databases = True
         if port_open("127.0.0.1", self.gateway_port):
             raise RuntimeError(f"port {self.gateway_port} is taken; set BALAI_GATEWAY_PORT")
         self.pg = resolve_postgres(self.state_dir)

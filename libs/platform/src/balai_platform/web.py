@@ -9,6 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram, generate_latest
+from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .logging import correlation_id, get_logger, new_correlation_id
@@ -37,6 +38,19 @@ FIELD_MESSAGES = {
 }
 
 
+_NUL = b"%00"
+BAD_CHARACTERS = "Permintaan berisi karakter yang tidak diizinkan"
+BAD_DATA = "Data yang dikirim tidak valid (mengandung karakter atau angka yang tidak diizinkan)"
+
+
+def _sqlstate(exc: DBAPIError) -> str:
+    for candidate in (exc.orig, getattr(exc.orig, "__cause__", None)):
+        code = getattr(candidate, "sqlstate", None) or getattr(candidate, "pgcode", None)
+        if code:
+            return str(code)
+    return ""
+
+
 def request_id_from(request: Request) -> str:
     rid = request.headers.get("x-request-id", "")
     return rid if _RID.match(rid) else new_correlation_id()
@@ -60,6 +74,8 @@ def install(app: FastAPI, *, service: str,
 
     @app.middleware("http")
     async def _request_context(request: Request, call_next):
+        if _NUL in request.scope.get("query_string", b"").lower() or "\x00" in request.scope.get("path", ""):
+            return JSONResponse(status_code=400, content={"detail": BAD_CHARACTERS})
         rid = request_id_from(request)
         token = correlation_id.set(rid)
         start = time.perf_counter()
@@ -90,6 +106,21 @@ def install(app: FastAPI, *, service: str,
             detail = "Metode tidak diizinkan"
         return JSONResponse(status_code=exc.status_code, content={"detail": detail},
                             headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(DBAPIError)
+    async def _on_database_error(_: Request, exc: DBAPIError):
+        # PostgreSQL "data exception" (class 22): a NUL byte in text, a number out of range...
+        # The input was bad, not the server: answer 422, never 500.
+        if _sqlstate(exc).startswith("22"):
+            log.info("bad_input_rejected_by_database", sqlstate=_sqlstate(exc))
+            return JSONResponse(status_code=422, content={"detail": BAD_DATA})
+        if _sqlstate(exc).startswith("23"):  # a constraint a concurrent request won first
+            log.info("constraint_conflict", sqlstate=_sqlstate(exc))
+            return JSONResponse(status_code=409, content={
+                "detail": "Data bertabrakan dengan perubahan lain, muat ulang halaman lalu coba lagi."})
+        log.exception("database_error", error=type(exc.orig).__name__)
+        return JSONResponse(status_code=503, content={
+            "detail": "Basis data sedang bermasalah, silakan coba lagi sebentar."})
 
     @app.exception_handler(Exception)
     async def _on_bug(_: Request, exc: Exception):
