@@ -8,6 +8,7 @@ Run: .venv/bin/python bench/training_bench.py   (starts its own stack with fresh
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 import time
 import uuid
@@ -157,7 +158,7 @@ async def run(stack: Stack) -> None:
 
 
 def main() -> None:
-    stack = Stack(prefix="balai_bench_training", gateway_port=free_port(), kafka_port=free_port(),
+    stack = Stack(prefix=f"balai_bench_training_{os.getpid()}", drop_databases_on_exit=True, gateway_port=free_port(), kafka_port=free_port(),
                   fresh_databases=True, state_dir=ROOT / ".state" / "bench", seed=False,
                   extra_env={"GATEWAY_RATE_LIMIT_PER_MINUTE": "10000000",
                              "GATEWAY_LOGIN_RATE_LIMIT_PER_MINUTE": "10000000", "TRAINING_DB_POOL_SIZE": "20"})
