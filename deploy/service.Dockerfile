@@ -1,11 +1,11 @@
 # syntax=docker/dockerfile:1.7
-# Image of the training service. Build context is the repository root (the uv workspace):
-#   docker build -f services/training/Dockerfile -t balai/training:dev .
-# A new service copies this file and changes SERVICE, PACKAGE and the module in CMD.
+# Image of any Balai service (identity, ukm, training, gateway, ...): one file, the service is a
+# build argument. Build context is the repository root (the uv workspace):
+#   docker build -f deploy/service.Dockerfile --build-arg SERVICE=identity -t balai/identity:dev .
+# The package is balai-<SERVICE>, the module <SERVICE>, the app <SERVICE>.main:create_app.
 
 ARG PYTHON_IMAGE=python:3.11-slim
-ARG SERVICE=training
-ARG PACKAGE=balai-training
+ARG SERVICE
 
 # --- manifests: only the files dependency resolution reads --------------------
 # A source edit leaves this stage's output unchanged, so the dependency layer
@@ -19,7 +19,7 @@ RUN find . -type f ! -name pyproject.toml ! -name uv.lock -delete \
 # --- builder: uv installs exactly what uv.lock pins into /app/.venv ------------
 FROM ${PYTHON_IMAGE} AS builder
 ARG SERVICE
-ARG PACKAGE
+ARG PACKAGE=balai-${SERVICE}
 ARG UV_VERSION=0.13.9
 RUN pip install --no-cache-dir "uv==${UV_VERSION}"
 ENV UV_COMPILE_BYTECODE=1 \
@@ -44,7 +44,8 @@ RUN --mount=type=cache,target=/root/.cache/uv \
 # --- runtime: no uv, no build tools, not root ---------------------------------
 FROM ${PYTHON_IMAGE} AS runtime
 ARG SERVICE
-ENV PYTHONDONTWRITEBYTECODE=1 \
+ENV SERVICE=${SERVICE} \
+    PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PATH="/app/.venv/bin:${PATH}"
 RUN groupadd --system --gid 10001 balai \
@@ -52,10 +53,10 @@ RUN groupadd --system --gid 10001 balai \
             --home-dir /nonexistent --shell /usr/sbin/nologin balai
 # Owned by root, only readable by the app user: the process cannot rewrite its code.
 COPY --from=builder /app /app
-# Migrations run from here too: `python -m training migrate`.
+# Migrations run from here too: `python -m <service> migrate`.
 WORKDIR /app/services/${SERVICE}
 USER 10001:10001
 EXPOSE 8000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
     CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=3)"]
-CMD ["uvicorn", "training.main:create_app", "--factory", "--host", "0.0.0.0", "--port", "8000"]
+CMD ["sh", "-c", "exec uvicorn \"${SERVICE}.main:create_app\" --factory --host 0.0.0.0 --port 8000"]
