@@ -22,6 +22,7 @@ from .auth import TokenVerifier
 from .logging import get_logger
 from .readiness import broker_ready, database_ready
 from .relay import OutboxRelay
+from .requests import AuthError
 from .settings import ServiceSettings
 
 log = get_logger("service")
@@ -106,6 +107,7 @@ def create_service_app(*, name: str, description: str, settings: ServiceSettings
 
     web.install(app, service=name, readiness=readiness)
     app.add_exception_handler(error_type, error_handler(error_type))
+    app.add_exception_handler(AuthError, error_handler(AuthError))
     for router in routers:
         app.include_router(router)
     return app

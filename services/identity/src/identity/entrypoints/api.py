@@ -8,10 +8,11 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from balai_platform.auth import Claims
+from balai_platform.requests import admin_claims_of, claims_of
 
 from ..service import password_reset, profiles, registration, sessions
 from ..service.errors import NotFound
-from .deps import admin_claims_of, claims_of, ctx_of, read_form
+from .deps import ctx_of, read_form
 
 router = APIRouter()
 

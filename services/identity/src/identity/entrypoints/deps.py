@@ -4,36 +4,12 @@ from __future__ import annotations
 from fastapi import Request
 from starlette.datastructures import UploadFile
 
-from balai_platform.auth import Claims, InvalidToken, TokenVerifier, bearer_token
-
 from ..service.context import IdentityContext
-from ..service.errors import Forbidden, IdentityError, Unauthorized
-
-NEED_LOGIN = "Silakan masuk terlebih dahulu"
+from ..service.errors import IdentityError
 
 
 def ctx_of(request: Request) -> IdentityContext:
     return request.app.state.ctx
-
-
-def claims_of(request: Request) -> Claims:
-    token = bearer_token(request.headers.get("authorization"))
-    if token is None:
-        raise Unauthorized(NEED_LOGIN)
-    verifier: TokenVerifier | None = request.app.state.verifier
-    if verifier is None:
-        raise Unauthorized("Sesi tidak valid atau kedaluwarsa, silakan masuk lagi")
-    try:
-        return verifier.verify(token)
-    except InvalidToken as exc:
-        raise Unauthorized("Sesi tidak valid atau kedaluwarsa, silakan masuk lagi") from exc
-
-
-def admin_claims_of(request: Request) -> Claims:
-    claims = claims_of(request)
-    if not claims.is_admin:
-        raise Forbidden("Halaman ini hanya untuk admin/petugas")
-    return claims
 
 
 async def read_form(request: Request, max_bytes: int) -> tuple[dict[str, str], bytes | None]:

@@ -7,12 +7,21 @@ from typing import Literal
 from fastapi import APIRouter, Depends, Query, Request
 
 from balai_platform.auth import Claims
+from balai_platform.requests import claims_of
 
 from ..domain import lifecycle
 from ..service import admin_queries, completion, testimonials, trainings, verification
 from ..service.access import require_admin
-from .deps import claims_of, ctx_of
-from .schemas import AttendanceIn, BulkIn, ModerateIn, ReasonIn, ScoreIn, TrainingIn, TrainingPatch
+from .deps import ctx_of
+from .schemas import (
+    AttendanceIn,
+    BulkIn,
+    ModerateIn,
+    ReasonIn,
+    ScoreIn,
+    TrainingIn,
+    TrainingPatch,
+)
 
 router = APIRouter(prefix="/admin")
 MONTH = r"^\d{4}-(0[1-9]|1[0-2])$"

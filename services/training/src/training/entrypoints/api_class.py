@@ -6,10 +6,11 @@ import uuid
 from fastapi import APIRouter, Depends, Request, Response
 
 from balai_platform.auth import Claims
+from balai_platform.requests import claims_of
 
 from ..service import class_admin, online_class
 from ..service.access import require_participant
-from .deps import claims_of, ctx_of
+from .deps import ctx_of
 from .schemas import AnswersIn, ModuleIn, ModulePatch, QuizIn
 
 router = APIRouter()

@@ -7,12 +7,18 @@ from fastapi import APIRouter, Depends, Request, Response
 from starlette.datastructures import UploadFile
 
 from balai_platform.auth import Claims
+from balai_platform.requests import claims_of
 
-from ..domain.material import MAX_MATERIAL_BYTES, MSG_REQUIRED, MSG_TOO_LARGE, content_disposition
+from ..domain.material import (
+    MAX_MATERIAL_BYTES,
+    MSG_REQUIRED,
+    MSG_TOO_LARGE,
+    content_disposition,
+)
 from ..service import module_files
 from ..service.access import require_admin
 from ..service.errors import InvalidInput, TrainingError
-from .deps import claims_of, ctx_of
+from .deps import ctx_of
 
 router = APIRouter()
 FORM_OVERHEAD = 64 * 1024  # multipart boundaries and part headers around the file

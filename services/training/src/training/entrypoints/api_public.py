@@ -7,11 +7,12 @@ from typing import Literal
 from fastapi import APIRouter, Depends, Query, Request
 
 from balai_platform.auth import Claims
+from balai_platform.requests import claims_of
 
 from ..service import enrollment, participation, testimonials, trainings
 from ..service.access import require_participant
 from ..service.errors import InvalidInput
-from .deps import claims_of, ctx_of, file_response, read_form
+from .deps import ctx_of, file_response, read_form
 from .schemas import ReasonIn, TestimonialIn
 
 router = APIRouter()

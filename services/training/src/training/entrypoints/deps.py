@@ -4,29 +4,12 @@ from __future__ import annotations
 from fastapi import Request, Response
 from starlette.datastructures import UploadFile
 
-from balai_platform.auth import Claims, InvalidToken, TokenVerifier, bearer_token
-
 from ..service.context import TrainingContext
-from ..service.errors import TrainingError, Unauthorized
-
-NEED_LOGIN = "Silakan masuk terlebih dahulu"
+from ..service.errors import TrainingError
 
 
 def ctx_of(request: Request) -> TrainingContext:
     return request.app.state.ctx
-
-
-def claims_of(request: Request) -> Claims:
-    token = bearer_token(request.headers.get("authorization"))
-    if token is None:
-        raise Unauthorized(NEED_LOGIN)
-    verifier: TokenVerifier | None = request.app.state.verifier
-    if verifier is None:
-        raise Unauthorized(NEED_LOGIN)
-    try:
-        return verifier.verify(token)
-    except InvalidToken as exc:
-        raise Unauthorized("Sesi tidak valid atau kedaluwarsa, silakan masuk lagi") from exc
 
 
 async def read_form(request: Request, max_bytes: int, file_fields: tuple[str, ...]

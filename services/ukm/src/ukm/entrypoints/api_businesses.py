@@ -6,10 +6,11 @@ import uuid
 from fastapi import APIRouter, Depends, Query, Request, Response
 
 from balai_platform.auth import Claims
+from balai_platform.requests import admin_claims_of, claims_of
 
 from ..service import business_queries, businesses, members
 from ..service.access import precheck_manager
-from .deps import admin_claims_of, claims_of, ctx_of, json_or_empty, read_form
+from .deps import ctx_of, json_or_empty, read_form
 
 router = APIRouter()
 

@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import uuid
-
-import orjson
 from typing import Literal
 
+import orjson
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 

@@ -7,10 +7,11 @@ from fastapi import APIRouter, Depends, Path, Request, Response
 from pydantic import BaseModel, Field
 
 from balai_platform.auth import Claims
+from balai_platform.requests import admin_claims_of, claims_of
 
 from ..service import products
 from ..service.access import precheck_manager
-from .deps import admin_claims_of, claims_of, ctx_of, read_form
+from .deps import ctx_of, read_form
 
 router = APIRouter()
 

@@ -5,13 +5,10 @@ import orjson
 from fastapi import Request
 from starlette.datastructures import UploadFile
 
-from balai_platform.auth import Claims, InvalidToken, TokenVerifier, bearer_token
-
 from ..domain.photo import MAX_PHOTO_BYTES
 from ..service.context import UkmContext
-from ..service.errors import Forbidden, UkmError, Unauthorized
+from ..service.errors import UkmError
 
-NEED_LOGIN = "Silakan masuk terlebih dahulu"
 PHOTO_FIELDS = {"photo_1": 1, "photo_2": 2, "photo_3": 3}
 
 
@@ -21,26 +18,6 @@ class PayloadTooLarge(UkmError):
 
 def ctx_of(request: Request) -> UkmContext:
     return request.app.state.ctx
-
-
-def claims_of(request: Request) -> Claims:
-    token = bearer_token(request.headers.get("authorization"))
-    if token is None:
-        raise Unauthorized(NEED_LOGIN)
-    verifier: TokenVerifier | None = request.app.state.verifier
-    if verifier is None:  # no public key configured: no token can be trusted
-        raise Unauthorized(NEED_LOGIN)
-    try:
-        return verifier.verify(token)
-    except InvalidToken as exc:
-        raise Unauthorized("Sesi tidak valid atau kedaluwarsa, silakan masuk lagi") from exc
-
-
-def admin_claims_of(request: Request) -> Claims:
-    claims = claims_of(request)
-    if not claims.is_admin:
-        raise Forbidden("Halaman ini hanya untuk admin/petugas")
-    return claims
 
 
 async def read_form(request: Request, max_bytes: int, *, allow_json: bool = True
