@@ -2,7 +2,12 @@
 from __future__ import annotations
 
 from sqlalchemy import MetaData
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",

@@ -144,3 +144,14 @@ def install(app: FastAPI, *, service: str,
     @app.get("/metrics", include_in_schema=False)
     async def metrics():
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+
+def file_response(data: bytes | None, content_type: str, etag: str, *, if_none_match: str | None,
+                  cache_control: str = "private, max-age=3600",
+                  headers: dict[str, str] | None = None) -> Response:
+    """A stored file with ETag and cache headers; 304 when the client holds this version
+    (or when the caller already found that out and passes data=None)."""
+    all_headers = {"ETag": f'"{etag}"', "Cache-Control": cache_control, **(headers or {})}
+    if data is None or if_none_match == f'"{etag}"':
+        return Response(status_code=304, headers=all_headers)
+    return Response(content=data, media_type=content_type, headers=all_headers)

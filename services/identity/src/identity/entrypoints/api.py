@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from balai_platform.auth import Claims
 from balai_platform.requests import admin_claims_of, claims_of
+from balai_platform.web import file_response
 
 from ..service import password_reset, profiles, registration, sessions
 from ..service.errors import NotFound
@@ -104,10 +105,7 @@ async def edit_me(request: Request, claims: Claims = Depends(claims_of)):
 @router.get("/participants/{account_id}/photo")
 async def photo(account_id: uuid.UUID, request: Request, claims: Claims = Depends(claims_of)):
     data, ctype, etag = await profiles.get_photo(ctx_of(request), account_id, claims)
-    headers = {"ETag": f'"{etag}"', "Cache-Control": "private, max-age=3600"}
-    if request.headers.get("if-none-match") == f'"{etag}"':
-        return Response(status_code=304, headers=headers)
-    return Response(content=data, media_type=ctype, headers=headers)
+    return file_response(data, ctype, etag, if_none_match=request.headers.get("if-none-match"))
 
 
 @router.get("/admin/participants")

@@ -8,6 +8,7 @@ from starlette.datastructures import UploadFile
 
 from balai_platform.auth import Claims
 from balai_platform.requests import claims_of
+from balai_platform.web import file_response
 
 from ..domain.material import (
     MAX_MATERIAL_BYTES,
@@ -58,8 +59,5 @@ async def delete(module_id: uuid.UUID, file_id: uuid.UUID, request: Request, cla
 async def download(module_id: uuid.UUID, file_id: uuid.UUID, request: Request, claims: Claims = Depends(claims_of)):
     f = await module_files.download(ctx_of(request), claims, module_id, file_id,
                                     request.headers.get("if-none-match"))
-    headers = {"ETag": f'"{f.etag}"', "Cache-Control": "private, max-age=3600",
-               "Content-Disposition": content_disposition(f.filename), "X-Content-Type-Options": "nosniff"}
-    if f.data is None:
-        return Response(status_code=304, headers=headers)
-    return Response(content=f.data, media_type=f.content_type, headers=headers)
+    return file_response(f.data, f.content_type, f.etag, if_none_match=None, headers={
+        "Content-Disposition": content_disposition(f.filename), "X-Content-Type-Options": "nosniff"})

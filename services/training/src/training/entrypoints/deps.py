@@ -4,6 +4,8 @@ from __future__ import annotations
 from fastapi import Request, Response
 from starlette.datastructures import UploadFile
 
+from balai_platform import web
+
 from ..service.context import TrainingContext
 from ..service.errors import TrainingError
 
@@ -39,7 +41,4 @@ async def read_form(request: Request, max_bytes: int, file_fields: tuple[str, ..
 
 
 def file_response(request: Request, data: bytes, ctype: str, etag: str) -> Response:
-    headers = {"ETag": f'"{etag}"', "Cache-Control": "private, max-age=3600"}
-    if request.headers.get("if-none-match") == f'"{etag}"':
-        return Response(status_code=304, headers=headers)
-    return Response(content=data, media_type=ctype, headers=headers)
+    return web.file_response(data, ctype, etag, if_none_match=request.headers.get("if-none-match"))

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import uuid
 
-from fastapi import APIRouter, Depends, Path, Request, Response
+from fastapi import APIRouter, Depends, Path, Request
 from pydantic import BaseModel, Field
 
 from balai_platform.auth import Claims
 from balai_platform.requests import admin_claims_of, claims_of
+from balai_platform.web import file_response
 
 from ..service import products
 from ..service.access import precheck_manager
@@ -62,7 +63,4 @@ async def photo(product_id: uuid.UUID, request: Request, n: int = Path(ge=1, le=
     """Public: product photos are shown in the gallery and on the owner's pages."""
     data, ctype, etag = await products.get_photo(ctx_of(request), product_id, n,
                                                  request.headers.get("if-none-match"))
-    headers = {"ETag": f'"{etag}"', "Cache-Control": "public, max-age=86400"}
-    if data is None:
-        return Response(status_code=304, headers=headers)
-    return Response(content=data, media_type=ctype, headers=headers)
+    return file_response(data, ctype, etag, if_none_match=None, cache_control="public, max-age=86400")
