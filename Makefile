@@ -2,7 +2,7 @@
 PY := .venv/bin/python
 export XDG_RUNTIME_DIR ?= /tmp
 
-.PHONY: setup setup-test run test test-unit test-integration bench asyncapi clean
+.PHONY: setup setup-test run lint test test-unit test-integration bench asyncapi clean
 
 setup:
 	@bash scripts/setup.sh
@@ -13,7 +13,11 @@ setup-test:
 run: setup
 	@$(PY) -m balai_devstack run
 
-test: setup-test
+lint: setup
+	@.venv/bin/ruff check .
+	@.venv/bin/lint-imports --no-cache
+
+test: setup-test lint
 	@$(PY) -m pytest
 
 test-unit: setup

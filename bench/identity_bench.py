@@ -14,7 +14,7 @@ import statistics
 import sys
 import time
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import aiohttp
@@ -92,7 +92,7 @@ async def outbox_latency(session, stack: Stack, n: int) -> list[float]:
     async def consume():
         while len(lat) < n:
             batch = await consumer.getmany(timeout_ms=200)
-            now = datetime.now(timezone.utc)
+            now = datetime.now(UTC)
             for msgs in batch.values():
                 for m in msgs:
                     env = json.loads(m.value)
@@ -100,7 +100,7 @@ async def outbox_latency(session, stack: Stack, n: int) -> list[float]:
                         occurred = datetime.fromisoformat(env["occurred_at"])
                         lat.append((now - occurred).total_seconds() * 1000)
                         # the record's CreateTime is stamped by the relay's producer at send time
-                        produced = datetime.fromtimestamp(m.timestamp / 1000, timezone.utc)
+                        produced = datetime.fromtimestamp(m.timestamp / 1000, UTC)
                         split.append(((produced - occurred).total_seconds() * 1000,
                                       (now - produced).total_seconds() * 1000))
 

@@ -12,7 +12,7 @@ import os
 import sys
 import time
 import uuid
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import aiohttp
@@ -39,7 +39,7 @@ def pct(values: list[float], p: float) -> float:
 async def seed_copies(dsn: str, n: int) -> list[tuple[uuid.UUID, uuid.UUID]]:
     """Local copies straight into the training database (as if the events had arrived)."""
     people = [(uuid.uuid4(), uuid.uuid4()) for _ in range(n)]
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     conn = await asyncpg.connect(dsn)
     try:
         await conn.executemany(

@@ -13,7 +13,7 @@ import random
 import sys
 import time
 import uuid
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import aiohttp
@@ -137,7 +137,7 @@ async def visibility_latency(session, stack: Stack, dsn: str, n: int) -> list[fl
             enrollment_id=uuid.uuid4(), org_id=ORG, training_id=uuid.uuid4(), training_title="Bench",
             start_date=date(2026, 2, 1), end_date=date(2026, 2, 3), mode="online", residential=False,
             participant_id=uuid.uuid4(), participant_name="Bench", sex="L", business_id=bid, business_name="Bench",
-            confirmed_at=datetime.now(timezone.utc))
+            confirmed_at=datetime.now(UTC))
         env = Envelope.wrap(e, source="training", subject=str(e.enrollment_id))
         await producer.send_and_wait(TRAINING_ENROLLMENT, env.model_dump_json().encode(), key=env.subject.encode())
 
@@ -154,7 +154,7 @@ async def visibility_latency(session, stack: Stack, dsn: str, n: int) -> list[fl
     await send(ids[0])  # warm-up: waits for the consumer group to be joined
     await wait_visible(products[0])
     lat = []
-    for bid, pid in zip(ids[1:], products[1:]):
+    for bid, pid in zip(ids[1:], products[1:], strict=False):
         await send(bid)
         t = time.perf_counter()
         await wait_visible(pid)

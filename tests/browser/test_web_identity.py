@@ -4,10 +4,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from browser_helpers import PASSWORD, choose_region, fill_step_one, login, person, png, register_over_http
 from playwright.sync_api import expect
-
-from browser_helpers import (PASSWORD, choose_region, fill_step_one, login, person, png,
-                             register_over_http)
 
 pytestmark = pytest.mark.browser
 

@@ -10,10 +10,10 @@ import uuid
 
 import httpx
 import pytest
+from browser_helpers import PASSWORD, login, person, register_over_http
 from PIL import Image
 from playwright.sync_api import expect
 
-from browser_helpers import PASSWORD, login, person, register_over_http
 from services.ukm.tests.support import business_form, photo_files
 
 pytestmark = pytest.mark.browser

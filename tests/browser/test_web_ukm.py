@@ -4,9 +4,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import expect
-
 from browser_helpers import PASSWORD, choose_region, login, person, png, register_over_http
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 

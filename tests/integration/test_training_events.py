@@ -3,14 +3,25 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
 
 from balai_contracts.topics import TRAINING_ENROLLMENT
-from services.training.tests.support import (API, WIB, business_event, enroll, login, new_training, png, publish,
-                                             synced_participants, token, wait_for)
+from services.training.tests.support import (
+    API,
+    WIB,
+    business_event,
+    enroll,
+    login,
+    new_training,
+    png,
+    publish,
+    synced_participants,
+    token,
+    wait_for,
+)
 from tests.factories import participant_form, register
 from tests.kafka_helpers import read_topic
 
@@ -107,10 +118,10 @@ async def test_full_chain_emits_each_event_once_in_order(balai_stack, client):
 async def test_redelivered_events_have_no_second_effect(balai_stack, client):
     (pid, bid, me), = await synced_participants(balai_stack, client, 1)
     first = business_event(bid, [pid], updated=True, assets=777_000_000,
-                           at=datetime.now(timezone.utc) + timedelta(seconds=5))
+                           at=datetime.now(UTC) + timedelta(seconds=5))
     # same event id again, even with other content and a later time: the inbox drops it
     again = first.model_copy(update={"data": {**first.data, "assets": 1, "updated_at":
-                                              (datetime.now(timezone.utc) + timedelta(hours=1)).isoformat()}})
+                                              (datetime.now(UTC) + timedelta(hours=1)).isoformat()}})
     await publish(balai_stack.kafka_bootstrap, [first])
 
     async def assets():

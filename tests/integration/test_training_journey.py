@@ -9,8 +9,20 @@ import httpx
 import pytest
 
 from balai_contracts.topics import TRAINING_ENROLLMENT
-from services.training.tests.support import (API, WIB, business_event, enroll, login, new_training, participant_event,
-                                             png, publish, synced_participants, token, wait_for)
+from services.training.tests.support import (
+    API,
+    WIB,
+    business_event,
+    enroll,
+    login,
+    new_training,
+    participant_event,
+    png,
+    publish,
+    synced_participants,
+    token,
+    wait_for,
+)
 from tests.kafka_helpers import read_topic
 
 pytestmark = pytest.mark.integration

@@ -7,7 +7,7 @@ import httpx
 import pytest
 
 from balai_contracts.topics import TRAINING_ENROLLMENT
-from services.training.tests.support import (API, ORG1, enroll, login, new_training, synced_participants, token)
+from services.training.tests.support import API, ORG1, enroll, login, new_training, synced_participants, token
 from tests.kafka_helpers import read_topic
 
 pytestmark = pytest.mark.integration
@@ -58,10 +58,10 @@ async def test_fifty_concurrent_verifications_on_quota_ten(balai_stack, client, 
 async def test_cancellation_and_rejection_promote_the_first_waiting(balai_stack, client):
     admins = await _admins(balai_stack, client)
     training, ids, people, statuses = await _rush(balai_stack, client, admins, n=14, quota=4)
-    verified = [eid for eid, s in zip(ids, statuses) if s == "verified"]
-    waiting = [eid for eid, s in zip(ids, statuses) if s == "waitlisted"]  # already in submission order
+    verified = [eid for eid, s in zip(ids, statuses, strict=False) if s == "verified"]
+    waiting = [eid for eid, s in zip(ids, statuses, strict=False) if s == "waitlisted"]  # already in submission order
     assert len(verified) == 4 and len(waiting) == 10
-    owner = {eid: h for eid, (_, _, h) in zip(ids, people)}
+    owner = {eid: h for eid, (_, _, h) in zip(ids, people, strict=False)}
 
     r = await client.post(f"{API}/enrollments/{verified[0]}/cancel", json={"reason": "Berhalangan"},
                           headers=owner[verified[0]])
@@ -109,5 +109,5 @@ async def test_bulk_verification_and_raising_the_quota(balai_stack, client):
     r = await client.patch(f"{API}/admin/trainings/{training['id']}", json={"quota": 4}, headers=admins[0])
     assert r.status_code == 200 and r.json()["seats_taken"] == 4 and r.json()["counts"]["waitlisted"] == 1
     statuses = [(await client.get(f"{API}/enrollments/{eid}", headers=h)).json()["status"]
-                for eid, (_, _, h) in zip(ids, people)]
+                for eid, (_, _, h) in zip(ids, people, strict=False)]
     assert statuses == ["verified"] * 4 + ["waitlisted"]

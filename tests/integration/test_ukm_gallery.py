@@ -9,8 +9,16 @@ import pytest
 
 from balai_contracts.envelope import Envelope
 from balai_contracts.topics import UKM_PRODUCT
-from services.ukm.tests.support import (API, attendance, create_business, login, new_participant, photo_files,
-                                        publish, wait_for)
+from services.ukm.tests.support import (
+    API,
+    attendance,
+    create_business,
+    login,
+    new_participant,
+    photo_files,
+    publish,
+    wait_for,
+)
 from tests.kafka_helpers import read_topic
 
 pytestmark = pytest.mark.integration

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -21,7 +21,7 @@ def _registered(**over):
     data = dict(participant_id=uuid.uuid4(), username="siti", full_name="Siti", birth_date=date(1990, 1, 1),
                 sex="P", province_code="33", regency_code="33.74", district_code="33.74.01",
                 village_code="33.74.01.1001", regency_name="Kota Semarang", phone_wa="6281234567890",
-                registered_at=datetime.now(timezone.utc))
+                registered_at=datetime.now(UTC))
     data.update(over)
     return ParticipantRegisteredV1(**data)
 

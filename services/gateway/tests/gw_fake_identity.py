@@ -4,14 +4,14 @@ from __future__ import annotations
 import asyncio
 import secrets
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from lokal import parse_nik, parse_phone
 from lokal import wilayah as lw
 
-from balai_platform.auth import TokenSigner, bearer_token, InvalidToken, TokenVerifier
+from balai_platform.auth import InvalidToken, TokenSigner, TokenVerifier, bearer_token
 
 STEPS = {
     "data_diri": ("full_name", "nik", "kk", "phone", "birth_place", "birth_date"),
@@ -25,7 +25,7 @@ def _mask(value: str) -> str:
     return value[:4] + "*" * (len(value) - 8) + value[-4:] if len(value) > 8 else value
 
 
-def validate(step: str, d: dict, store: "Store") -> dict[str, str]:
+def validate(step: str, d: dict, store: Store) -> dict[str, str]:
     e: dict[str, str] = {}
     for f in STEPS[step]:
         if not str(d.get(f) or "").strip():
@@ -88,7 +88,7 @@ class Store:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat()
+    return datetime.now(UTC).isoformat()
 
 
 def private(p: dict) -> dict:

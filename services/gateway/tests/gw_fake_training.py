@@ -3,15 +3,14 @@ from __future__ import annotations
 
 import io
 import uuid
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
+from gw_fake_training_files import add_file_routes
 from PIL import Image
 
 from balai_platform.auth import InvalidToken, TokenVerifier, bearer_token
-
-from gw_fake_training_files import add_file_routes
 
 LABELS = {"submitted": "Belum diverifikasi", "waitlisted": "Daftar tunggu", "verified": "Sudah diverifikasi",
           "rejected": "Ditolak", "confirmed": "Sudah konfirmasi", "completed": "Lulus",
@@ -23,7 +22,7 @@ ORG = "0b0a1a10-0000-4000-8000-000000000001"
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def err(status: int, detail: str, errors: dict | None = None) -> JSONResponse:

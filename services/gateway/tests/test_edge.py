@@ -1,10 +1,10 @@
 from __future__ import annotations
 
 import httpx
+from gw_servers import gateway_settings, start_server
 
 from gateway.main import create_app
 from gateway.ratelimit import TokenBucketLimiter
-from gw_servers import gateway_settings, start_server
 
 
 async def test_healthz_and_readyz(client, gateway_server):

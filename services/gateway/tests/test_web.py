@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import httpx
 import pytest
-
 from gw_webutil import csrf, login, register, registration
 
 

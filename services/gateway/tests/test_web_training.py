@@ -8,11 +8,10 @@ from datetime import date, timedelta
 
 import httpx
 import pytest
-from PIL import Image
-
 from gw_fake_training import create_fake_training
 from gw_servers import gateway_settings, start_server
 from gw_webutil import csrf, login, png_bytes, register, registration
+from PIL import Image
 
 from gateway.main import create_app
 

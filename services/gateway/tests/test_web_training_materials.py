@@ -5,8 +5,16 @@ from __future__ import annotations
 import re
 
 from gw_webutil import csrf, png_bytes
-from test_web_training import (admin_web, enroll, enrollment_of, participant, store,  # noqa: F401 - fixtures
-                               training_gateway, training_server, web)
+from test_web_training import (  # noqa: F401 - fixtures
+    admin_web,
+    enroll,
+    enrollment_of,
+    participant,
+    store,
+    training_gateway,
+    training_server,
+    web,
+)
 
 PDF = b"%PDF-1.4\n%%EOF\n" + b"x" * 2000
 

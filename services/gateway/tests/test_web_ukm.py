@@ -5,7 +5,6 @@ import re
 
 import httpx
 import pytest
-
 from gw_servers import free_port, gateway_settings, start_server
 from gw_webutil import csrf, login, png_bytes, register, registration
 

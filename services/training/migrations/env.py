@@ -1,5 +1,5 @@
 from balai_platform.migrate import migrations_env
-from training.adapters.tables import metadata
 from training.adapters import tables_class  # noqa: F401 - registers the class tables on metadata
+from training.adapters.tables import metadata
 
 migrations_env(metadata)

@@ -5,10 +5,9 @@ import asyncio
 import io
 import time
 import uuid
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import asyncpg
-from datetime import date, datetime, timedelta, timezone
-
 from aiokafka import AIOKafkaProducer
 from PIL import Image
 
@@ -48,7 +47,7 @@ def participant_event(pid: uuid.UUID, *, name: str = "Siti Rahayu", birth: date 
     e = ParticipantRegisteredV1(participant_id=pid, username=f"u{pid.hex[:8]}", full_name=name, birth_date=birth,
                                 sex=sex, province_code="33", regency_code="33.74", district_code="33.74.01",
                                 village_code="33.74.01.1001", regency_name="Kota Semarang",
-                                phone_wa="6281234567890", registered_at=datetime.now(timezone.utc))
+                                phone_wa="6281234567890", registered_at=datetime.now(UTC))
     return Envelope.wrap(e, source="identity", subject=str(pid))
 
 
@@ -63,7 +62,7 @@ def business_event(bid: uuid.UUID, members: list[uuid.UUID], *, updated: bool = 
         village_code="33.74.01.1001", regency_name="Kota Semarang", sector="industri_pengolahan",
         category="makanan_minuman", founded_year=2015,
         members=[Member(participant_id=m, position="pemilik") for m in members])
-    at = at or datetime.now(timezone.utc)
+    at = at or datetime.now(UTC)
     e = BusinessUpdatedV1(**fields, updated_at=at) if updated else BusinessRegisteredV1(
         **fields, registered_by=members[0], registered_at=at)
     return Envelope.wrap(e, source="ukm", subject=str(bid))

@@ -4,13 +4,13 @@ from __future__ import annotations
 import asyncio
 import time
 import uuid
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from aiokafka import AIOKafkaProducer
 
 from balai_contracts.envelope import Envelope
-from balai_contracts.training import AttendanceConfirmedV1
 from balai_contracts.topics import TRAINING_ENROLLMENT
+from balai_contracts.training import AttendanceConfirmedV1
 from tests.factories import participant_form, png_photo, register
 
 API = "/api/ukm"
@@ -65,7 +65,7 @@ def attendance(business_id: str, participant_id: str, **over) -> Envelope:
                 training_id=uuid.uuid4(), training_title="Pemasaran Digital Angkatan 3",
                 start_date=date(2026, 3, 2), end_date=date(2026, 3, 5), mode="residential", residential=True,
                 participant_id=uuid.UUID(participant_id), participant_name="Siti Rahayu", sex="P",
-                business_id=uuid.UUID(business_id), business_name="Roti", confirmed_at=datetime.now(timezone.utc))
+                business_id=uuid.UUID(business_id), business_name="Roti", confirmed_at=datetime.now(UTC))
     data.update(over)
     event = AttendanceConfirmedV1(**data)
     return Envelope.wrap(event, source="training", subject=str(event.enrollment_id))

@@ -3,8 +3,14 @@ from __future__ import annotations
 
 from .envelope import EventData
 from .identity import ParticipantRegisteredV1, ParticipantUpdatedV1
-from .training import (AttendanceConfirmedV1, EnrollmentCancelledV1, EnrollmentRejectedV1,
-                       EnrollmentSubmittedV1, EnrollmentVerifiedV1, TrainingCompletedV1)
+from .training import (
+                       AttendanceConfirmedV1,
+                       EnrollmentCancelledV1,
+                       EnrollmentRejectedV1,
+                       EnrollmentSubmittedV1,
+                       EnrollmentVerifiedV1,
+                       TrainingCompletedV1,
+)
 from .ukm import BusinessRegisteredV1, BusinessUpdatedV1, ProductShowcasedV1
 
 EVENTS: dict[str, list[type[EventData]]] = {

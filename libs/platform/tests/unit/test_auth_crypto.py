@@ -4,6 +4,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from cryptography.exceptions import InvalidTag
 
 from balai_platform.auth import InvalidToken, TokenSigner, TokenVerifier, bearer_token, generate_keypair
 from balai_platform.crypto import BlindIndex, FieldCipher, new_key_b64
@@ -53,7 +54,7 @@ def test_field_cipher_binds_row_identity_and_rotates():
     rotated = FieldCipher({"k1": k1, "k2": k2}, "k2")
     assert rotated.decrypt(blob, "nik:acc-1") == "3374014101900001"
     assert rotated.encrypt("x", "a").startswith(b"k2:")
-    with pytest.raises(Exception):
+    with pytest.raises(InvalidTag):
         rotated.decrypt(blob, "nik:acc-2")  # copied to another row: refused
 
 

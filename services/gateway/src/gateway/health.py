@@ -19,7 +19,7 @@ async def readyz(request: Request) -> JSONResponse:
     upstreams = request.app.state.upstreams
     names = sorted(upstreams.urls)
     results = await asyncio.gather(*(upstreams.healthy(name) for name in names))
-    down = [name for name, ok in zip(names, results) if not ok]
+    down = [name for name, ok in zip(names, results, strict=False) if not ok]
     if down:
         return JSONResponse({"status": "unavailable", "unavailable": down}, status_code=503)
     return JSONResponse({"status": "ok", "services": names})

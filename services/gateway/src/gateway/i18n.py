@@ -1,7 +1,7 @@
 """All user-facing text of the gateway (locale "id"; "en" may override any key) and WIB dates."""
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 WIB = timezone(timedelta(hours=7), "WIB")  # Asia/Jakarta has no daylight saving time
 DEFAULT_LOCALE = "id"
@@ -248,7 +248,7 @@ def t(key: str, locale: str = DEFAULT_LOCALE, **params: object) -> str:
 
 def _as_datetime(value: str | datetime) -> datetime:
     dt = datetime.fromisoformat(value.replace("Z", "+00:00")) if isinstance(value, str) else value
-    return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)  # stored times are UTC
+    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)  # stored times are UTC
 
 
 def format_datetime_wib(value: str | datetime | None) -> str:

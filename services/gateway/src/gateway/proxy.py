@@ -1,8 +1,6 @@
 """`/api/<service>/<path>` -> `<service_url>/<path>`: method, query and body kept, token checked."""
 from __future__ import annotations
 
-import asyncio
-
 import aiohttp
 from fastapi import APIRouter, Request
 from starlette.responses import Response, StreamingResponse
@@ -87,7 +85,7 @@ async def proxy(service: str, path: str, request: Request) -> Response:
             request.method, url, headers=_forward_headers(request), data=data,
             allow_redirects=False,
         )
-    except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
+    except (TimeoutError, aiohttp.ClientError) as exc:
         request.app.state.metrics.upstream_errors.labels(service).inc()
         log.warning("upstream_unavailable", service=service, error=type(exc).__name__)
         return json_error(503, t("api_unavailable", service=service), {"Retry-After": "5"})
@@ -98,7 +96,7 @@ async def proxy(service: str, path: str, request: Request) -> Response:
     if bodiless or (length is not None and length <= BUFFER_LIMIT):
         try:
             body = b"" if bodiless else await resp.read()
-        except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
+        except (TimeoutError, aiohttp.ClientError) as exc:
             log.warning("upstream_unavailable", service=service, error=type(exc).__name__)
             return json_error(503, t("api_unavailable", service=service), {"Retry-After": "5"})
         finally:

@@ -1,7 +1,6 @@
 """The one shared aiohttp session to the services, and a small JSON helper for the web layer."""
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -93,7 +92,7 @@ class Upstreams:
                     except ValueError:
                         payload = None
                 return UpstreamResponse(resp.status, payload, resp.headers)
-        except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
+        except (TimeoutError, aiohttp.ClientError) as exc:
             log.warning("upstream_unavailable", service=service, error=type(exc).__name__)
             raise UpstreamUnavailable(service) from exc
 
@@ -102,5 +101,5 @@ class Upstreams:
             async with self.session.get(self.base_url(service) + "/healthz",
                                         timeout=aiohttp.ClientTimeout(total=2)) as resp:
                 return resp.status == 200
-        except (aiohttp.ClientError, asyncio.TimeoutError):
+        except (TimeoutError, aiohttp.ClientError):
             return False

@@ -1,11 +1,11 @@
 """initial identity schema
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-26 01:32:45.079790
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision = '0001'

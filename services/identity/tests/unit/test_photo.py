@@ -107,7 +107,7 @@ def test_other_image_formats_are_refused(fmt):
 
 def test_text_file_renamed_to_jpg_is_refused():
     # Only the bytes count: "foto.jpg" holding text is still text.
-    assert refused("Ini bukan foto, hanya teks biasa.\n".encode()) == MSG_WRONG_TYPE
+    assert refused(b"Ini bukan foto, hanya teks biasa.\n") == MSG_WRONG_TYPE
 
 
 def test_jpeg_magic_followed_by_garbage_is_refused():

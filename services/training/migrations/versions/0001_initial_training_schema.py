@@ -1,11 +1,11 @@
 """initial training schema
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-26 02:03:24.318804
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision = '0001'

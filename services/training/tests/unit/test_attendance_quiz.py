@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import random
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -51,8 +51,8 @@ def test_paper_is_shuffled_but_complete():
 
 def _t(**over):
     base = dict(start_date=date(2026, 7, 1), end_date=date(2026, 7, 4), mode="residential", venue="Balai",
-                registration_opens_at=datetime(2026, 6, 1, tzinfo=timezone.utc),
-                registration_closes_at=datetime(2026, 6, 28, tzinfo=timezone.utc), quota=30, seats_taken=0,
+                registration_opens_at=datetime(2026, 6, 1, tzinfo=UTC),
+                registration_closes_at=datetime(2026, 6, 28, tzinfo=UTC), quota=30, seats_taken=0,
                 whatsapp_link="https://chat.whatsapp.com/abc", requirements={})
     base.update(over)
     return base
@@ -66,7 +66,7 @@ def test_schedule_valid():
 def test_schedule_errors():
     errors = schedule_errors(_t(end_date=date(2026, 6, 30), venue="", whatsapp_link="http://x", quota=5,
                                 seats_taken=6, has_evaluation=True,
-                                registration_closes_at=datetime(2026, 5, 1, tzinfo=timezone.utc),
+                                registration_closes_at=datetime(2026, 5, 1, tzinfo=UTC),
                                 requirements={"age_min": 50, "age_max": 18, "regencies": ["99.99"],
                                               "checklist": [" "]}))
     assert set(errors) == {"end_date", "venue", "whatsapp_link", "quota", "pass_mark", "registration_closes_at",

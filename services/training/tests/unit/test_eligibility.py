@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from training.domain.eligibility import (BusinessFacts, ParticipantFacts, Requirements, age_on, check)
+from training.domain.eligibility import BusinessFacts, ParticipantFacts, Requirements, age_on, check
 
 TODAY = date(2026, 11, 26)
 PERSON = ParticipantFacts(birth_date=date(1992, 7, 15), regency_code="33.74")

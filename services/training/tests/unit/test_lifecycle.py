@@ -1,7 +1,7 @@
 """Enrollment state machine and the schedule's registration status."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -53,7 +53,7 @@ def test_participant_actions():
     assert lc.participant_actions(lc.REJECTED, "online") == []
 
 
-NOW = datetime(2026, 7, 1, 12, tzinfo=timezone.utc)
+NOW = datetime(2026, 7, 1, 12, tzinfo=UTC)
 H = timedelta(hours=1)
 
 

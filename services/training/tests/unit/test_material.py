@@ -6,8 +6,16 @@ import io
 import pytest
 from PIL import Image
 
-from training.domain.material import (MAX_MATERIAL_BYTES, MSG_REQUIRED, MSG_TOO_LARGE, MSG_WRONG_TYPE,
-                                      MaterialError, check_material, content_disposition, safe_filename)
+from training.domain.material import (
+    MAX_MATERIAL_BYTES,
+    MSG_REQUIRED,
+    MSG_TOO_LARGE,
+    MSG_WRONG_TYPE,
+    MaterialError,
+    check_material,
+    content_disposition,
+    safe_filename,
+)
 from training.service.module_files import etag_matches
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"

@@ -6,8 +6,16 @@ import io
 import pytest
 from PIL import Image, ImageDraw
 
-from training.domain.photo import (MSG_CORRUPT, MSG_NOT_BLUE, MSG_REQUIRED, MSG_TOO_LARGE, MSG_WRONG_TYPE,
-                                   PhotoError, check_blue_background, check_image)
+from training.domain.photo import (
+    MSG_CORRUPT,
+    MSG_NOT_BLUE,
+    MSG_REQUIRED,
+    MSG_TOO_LARGE,
+    MSG_WRONG_TYPE,
+    PhotoError,
+    check_blue_background,
+    check_image,
+)
 
 
 def encode(img: Image.Image, fmt: str = "PNG", **kw) -> bytes:

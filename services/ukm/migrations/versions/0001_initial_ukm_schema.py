@@ -1,11 +1,11 @@
 """initial ukm schema
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-26 01:51:36.464671
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision = '0001'

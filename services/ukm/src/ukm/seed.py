@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 import uuid
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import select
 
@@ -83,7 +83,7 @@ async def seed_demo(settings: Settings) -> None:
             start_date=start, end_date=start + timedelta(days=3), mode="residential", residential=True,
             participant_id=owner, participant_name=form["owner_name"], sex="P",
             business_id=uuid.UUID(created["id"]), business_name=form["name"],
-            confirmed_at=datetime.now(timezone.utc))
+            confirmed_at=datetime.now(UTC))
         env = Envelope.wrap(event, source="seed", subject=str(event.enrollment_id))
         async with ctx.sessionmaker() as s, s.begin():
             await reactions.on_attendance_confirmed(ctx, s, env)

@@ -3,8 +3,15 @@ from __future__ import annotations
 
 import pytest
 
-from ukm.domain.money import (M, MoneyError, format_rupiah, parse_rupiah, size_class, size_class_by_assets,
-                              size_class_by_turnover)
+from ukm.domain.money import (
+    M,
+    MoneyError,
+    format_rupiah,
+    parse_rupiah,
+    size_class,
+    size_class_by_assets,
+    size_class_by_turnover,
+)
 
 
 @pytest.mark.parametrize("text, amount", [

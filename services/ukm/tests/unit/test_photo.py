@@ -6,8 +6,17 @@ import io
 import pytest
 from PIL import Image
 
-from ukm.domain.photo import (MSG_CORRUPT, MSG_REQUIRED, MSG_TOO_BIG_DIMENSIONS, MSG_TOO_LARGE, MSG_TOO_SMALL,
-                              MSG_WRONG_TYPE, PhotoError, check_photo, check_photos)
+from ukm.domain.photo import (
+    MSG_CORRUPT,
+    MSG_REQUIRED,
+    MSG_TOO_BIG_DIMENSIONS,
+    MSG_TOO_LARGE,
+    MSG_TOO_SMALL,
+    MSG_WRONG_TYPE,
+    PhotoError,
+    check_photo,
+    check_photos,
+)
 
 
 def image(fmt: str, size=(120, 90), color=(200, 50, 50)) -> bytes:

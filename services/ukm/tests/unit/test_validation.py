@@ -5,9 +5,8 @@ from datetime import date
 
 import pytest
 
-from ukm.domain.business import (audit_changes, display_phone, permits_of, registration_product_names,
-                                 whatsapp_url)
-from ukm.domain.reference import choice_key, reference_lists, PERMIT_KINDS
+from ukm.domain.business import audit_changes, display_phone, permits_of, registration_product_names, whatsapp_url
+from ukm.domain.reference import PERMIT_KINDS, choice_key, reference_lists
 from ukm.domain.validation import BUSINESS_FIELDS, validate_business, validate_position, validate_product
 
 TODAY = date(2026, 6, 1)

@@ -7,8 +7,8 @@ from starlette.responses import RedirectResponse, Response
 
 from gateway.edge import client_ip
 from gateway.upstream import UpstreamResponse, Upstreams
-from gateway.web.render import render_html
 from gateway.web.csrf import check_csrf, csrf_token
+from gateway.web.render import render_html
 from gateway.web.session import WebUser, pop_flash
 
 

@@ -11,19 +11,25 @@ from gateway.i18n import t
 from gateway.upstream import UpstreamUnavailable
 from gateway.web import wilayah
 from gateway.web.admin import routes as admin
-from gateway.web.auth import routes as auth
-from gateway.web.common import redirect
-from gateway.web.gallery import routes as gallery
-from gateway.web.participant import register, routes as participant
-from gateway.web.ukm import admin as ukm_admin, products as ukm_products, register as ukm_register
-from gateway.web.ukm import routes as ukm
-from gateway.web.admin_training import enrollments as tr_enrollments, materials as tr_admin_materials
+from gateway.web.admin_training import enrollments as tr_enrollments
+from gateway.web.admin_training import materials as tr_admin_materials
 from gateway.web.admin_training import sessions as tr_sessions
 from gateway.web.admin_training import trainings as tr_trainings
-from gateway.web.training import history as tr_history, materials as tr_materials, online as tr_online
-from gateway.web.training import routes as tr_routes
+from gateway.web.auth import routes as auth
+from gateway.web.common import redirect
 from gateway.web.csrf import CsrfFailed
+from gateway.web.gallery import routes as gallery
+from gateway.web.participant import register
+from gateway.web.participant import routes as participant
 from gateway.web.session import Forbidden, LoginRequired, set_flash
+from gateway.web.training import history as tr_history
+from gateway.web.training import materials as tr_materials
+from gateway.web.training import online as tr_online
+from gateway.web.training import routes as tr_routes
+from gateway.web.ukm import admin as ukm_admin
+from gateway.web.ukm import products as ukm_products
+from gateway.web.ukm import register as ukm_register
+from gateway.web.ukm import routes as ukm
 
 
 def include(app: FastAPI) -> None:

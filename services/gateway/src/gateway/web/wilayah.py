@@ -5,9 +5,8 @@ import re
 from functools import lru_cache
 
 from fastapi import APIRouter, Query
-from starlette.responses import JSONResponse
-
 from lokal import wilayah as lokal_wilayah
+from starlette.responses import JSONResponse
 
 router = APIRouter(include_in_schema=False)
 DEFAULT_PROVINCE = "33"  # Jawa Tengah

@@ -1,8 +1,7 @@
 """SQLAlchemy tables of the identity database."""
 from __future__ import annotations
 
-from sqlalchemy import (Boolean, Column, Date, DateTime, ForeignKey, Index, Integer, LargeBinary,
-                        String, Table, func)
+from sqlalchemy import Boolean, Column, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Table, func
 from sqlalchemy.dialects.postgresql import UUID
 
 from balai_platform.db import make_metadata

@@ -15,7 +15,7 @@ def ctx_of(request: Request) -> IdentityContext:
 async def read_form(request: Request, max_bytes: int) -> tuple[dict[str, str], bytes | None]:
     """Parse multipart/urlencoded input; return text fields and the photo's bytes."""
     ctype = request.headers.get("content-type", "")
-    if not (ctype.startswith("multipart/form-data") or ctype.startswith("application/x-www-form-urlencoded")):
+    if not (ctype.startswith(("multipart/form-data", "application/x-www-form-urlencoded"))):
         raise IdentityError("Kirim data sebagai formulir (multipart/form-data)")
     length = request.headers.get("content-length")
     if length and length.isdigit() and int(length) > max_bytes:

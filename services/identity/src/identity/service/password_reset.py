@@ -1,8 +1,8 @@
 """Lupa Password: a single-use reset token; in dev the link lands in the dev mailbox."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
 from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select, update
 
@@ -21,7 +21,7 @@ BAD_TOKEN = "Tautan reset tidak valid atau kedaluwarsa. Silakan minta tautan bar
 
 async def request_reset(ctx: IdentityContext, login: str) -> None:
     """Always looks the same from outside, whether or not the account exists."""
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     async with ctx.sessionmaker() as s, s.begin():
         acc = await _find_account(ctx, s, login)
         if acc is None:
@@ -42,7 +42,7 @@ async def request_reset(ctx: IdentityContext, login: str) -> None:
 
 
 async def confirm_reset(ctx: IdentityContext, token: str, data: Mapping) -> None:
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     async with ctx.sessionmaker() as s, s.begin():
         row = (await s.execute(select(password_resets).where(password_resets.c.token_hash == token_hash(token))
                                .with_for_update())).mappings().first()

@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 
@@ -87,7 +87,7 @@ async def update_profile(ctx: IdentityContext, viewer: Claims, data: Mapping, ph
     if errors:
         raise InvalidInput(errors)
     aid = str(account_id)
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     values: dict = {k: clean[k] for k in ("birth_place", "address", "marital_status", *REGION) if k in clean}
     if "phone" in clean:
         values["phone_wa"] = clean["phone"]

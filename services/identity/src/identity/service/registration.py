@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -72,7 +72,7 @@ async def register_participant(ctx: IdentityContext, data: Mapping, photo: bytes
     account_id = uuid.uuid4()
     aid = str(account_id)
     pw_hash = await hash_password(clean["password"])
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     nik, kk = clean["nik"], clean["kk"]
     row = dict(
         account_id=account_id, nik_enc=ctx.pii.seal("nik", nik, aid), nik_index=ctx.pii.nik_index(nik),

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import delete, func, select, update
 
@@ -19,7 +19,7 @@ BAD_REFRESH = "Sesi tidak valid atau kedaluwarsa, silakan masuk lagi"
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 async def _find_account(ctx: IdentityContext, s, login: str):

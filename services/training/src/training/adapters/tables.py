@@ -1,8 +1,23 @@
 """SQLAlchemy tables of the training database: schedule, enrollments, local copies."""
 from __future__ import annotations
 
-from sqlalchemy import (BigInteger, Boolean, CheckConstraint, Column, Date, DateTime, ForeignKey, Index,
-                        Integer, LargeBinary, String, Table, Text, func, text)
+from sqlalchemy import (
+                        BigInteger,
+                        Boolean,
+                        CheckConstraint,
+                        Column,
+                        Date,
+                        DateTime,
+                        ForeignKey,
+                        Index,
+                        Integer,
+                        LargeBinary,
+                        String,
+                        Table,
+                        Text,
+                        func,
+                        text,
+)
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 
 from balai_platform.db import make_metadata

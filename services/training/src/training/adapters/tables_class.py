@@ -1,8 +1,21 @@
 """Tables of online asynchronous classes (Si-Jawara+): modules and their files, progress, the quiz; testimonials."""
 from __future__ import annotations
 
-from sqlalchemy import (Boolean, CheckConstraint, Column, DateTime, ForeignKey, Index, Integer, LargeBinary, String,
-                        Table, Text, func, text)
+from sqlalchemy import (
+                        Boolean,
+                        CheckConstraint,
+                        Column,
+                        DateTime,
+                        ForeignKey,
+                        Index,
+                        Integer,
+                        LargeBinary,
+                        String,
+                        Table,
+                        Text,
+                        func,
+                        text,
+)
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 
 from .tables import metadata

@@ -104,5 +104,5 @@ def check(req: Requirements, person: ParticipantFacts, business: BusinessFacts,
 def regency_label(code: str) -> str:
     try:
         return wilayah_name(code) or code
-    except Exception:  # noqa: BLE001 - an unknown code is shown as is
+    except Exception:
         return code

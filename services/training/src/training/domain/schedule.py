@@ -12,7 +12,7 @@ PAIRS = (("age_min", "age_max"), ("assets_min", "assets_max"), ("turnover_min", 
 def _regency_known(code: str) -> bool:
     try:
         w = get_wilayah(code)
-    except Exception:  # noqa: BLE001
+    except Exception:
         return False
     return w is not None and w.level == 2
 

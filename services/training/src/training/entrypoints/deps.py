@@ -18,7 +18,7 @@ async def read_form(request: Request, max_bytes: int, file_fields: tuple[str, ..
                     ) -> tuple[dict[str, list[str]], dict[str, bytes]]:
     """Parse multipart/urlencoded input: text fields (every value) and the named files' bytes."""
     ctype = request.headers.get("content-type", "")
-    if not (ctype.startswith("multipart/form-data") or ctype.startswith("application/x-www-form-urlencoded")):
+    if not (ctype.startswith(("multipart/form-data", "application/x-www-form-urlencoded"))):
         raise TrainingError("Kirim data sebagai formulir (multipart/form-data)")
     length = request.headers.get("content-length")
     if length and length.isdigit() and int(length) > max_bytes:

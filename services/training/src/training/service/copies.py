@@ -29,7 +29,7 @@ async def on_participant_changed(s: AsyncSession, env: Envelope) -> None:
     """ParticipantRegistered/Updated -> the participant's name, birth date, sex and region."""
     model = ParticipantRegisteredV1 if env.type == "ParticipantRegistered" else ParticipantUpdatedV1
     p = model.from_wire(env.data)
-    changed_at = getattr(p, "registered_at", None) or getattr(p, "updated_at")
+    changed_at = getattr(p, "registered_at", None) or p.updated_at
     await s.execute(_upsert(participants, "participant_id", dict(
         participant_id=p.participant_id, username=p.username, full_name=p.full_name, birth_date=p.birth_date,
         sex=p.sex, regency_code=p.regency_code, regency_name=p.regency_name, changed_at=changed_at)))
@@ -39,7 +39,7 @@ async def on_business_changed(s: AsyncSession, env: Envelope) -> None:
     """BusinessRegistered/Updated -> figures, permits, region and the members with their posts."""
     model = BusinessRegisteredV1 if env.type == "BusinessRegistered" else BusinessUpdatedV1
     b = model.from_wire(env.data)
-    changed_at = getattr(b, "registered_at", None) or getattr(b, "updated_at")
+    changed_at = getattr(b, "registered_at", None) or b.updated_at
     applied = (await s.execute(_upsert(businesses, "business_id", dict(
         business_id=b.business_id, kind=b.kind, name=b.name, brand=b.brand, assets=b.assets, turnover=b.turnover,
         workforce_total=b.workforce_total, permits=sorted({p.kind for p in b.permits}), size_class=b.size_class,

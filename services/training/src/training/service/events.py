@@ -8,8 +8,14 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from balai_contracts.training import (AttendanceConfirmedV1, EnrollmentCancelledV1, EnrollmentRejectedV1,
-                                      EnrollmentSubmittedV1, EnrollmentVerifiedV1, TrainingCompletedV1)
+from balai_contracts.training import (
+    AttendanceConfirmedV1,
+    EnrollmentCancelledV1,
+    EnrollmentRejectedV1,
+    EnrollmentSubmittedV1,
+    EnrollmentVerifiedV1,
+    TrainingCompletedV1,
+)
 
 from ..adapters.tables import businesses, enrollments, participants, trainings
 from .context import TrainingContext

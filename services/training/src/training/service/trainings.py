@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import extract, func, or_, select
@@ -29,7 +29,7 @@ def _aware(ctx: TrainingContext, value: datetime) -> datetime:
     """A datetime without offset is read as WIB (what the admin's form shows)."""
     if value.tzinfo is None:
         value = value.replace(tzinfo=ZoneInfo(ctx.settings.timezone))
-    return value.astimezone(timezone.utc)
+    return value.astimezone(UTC)
 
 
 def _clean(ctx: TrainingContext, data: Mapping) -> dict:

@@ -66,7 +66,7 @@ def format_rupiah(amount: int | None) -> str | None:
 
 
 def _class_by(amount: int, limits: tuple[int, int, int]) -> str:
-    for name, limit in zip(SIZE_ORDER, limits):
+    for name, limit in zip(SIZE_ORDER, limits, strict=False):
         if amount <= limit:
             return name
     return "besar"

@@ -3,10 +3,9 @@
 Pure domain code. Labels are the guide's; messages are Bahasa Indonesia, keyed by code."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable
 
 from . import fields as f
 from . import reference as ref

@@ -35,7 +35,7 @@ async def read_form(request: Request, max_bytes: int, *, allow_json: bool = True
         if not isinstance(body, dict):
             raise UkmError("Data harus berupa objek JSON", {"body": "Format data tidak valid"})
         return body, {}
-    if not (ctype.startswith("multipart/form-data") or ctype.startswith("application/x-www-form-urlencoded")):
+    if not (ctype.startswith(("multipart/form-data", "application/x-www-form-urlencoded"))):
         raise UkmError("Kirim data sebagai formulir (multipart/form-data)")
     try:
         form = await request.form(max_files=3, max_fields=60)

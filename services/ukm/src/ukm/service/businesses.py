@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
@@ -58,7 +58,7 @@ async def register_business(ctx: UkmContext, claims: Claims, data: Mapping,
     errors.update(pos_errors | photo_errors)
     if errors:
         raise InvalidInput(errors)
-    business_id, now = uuid.uuid4(), datetime.now(timezone.utc)
+    business_id, now = uuid.uuid4(), datetime.now(UTC)
     row = {**clean, **derived(clean)}
     async with ctx.sessionmaker() as s, s.begin():
         await s.execute(businesses.insert().values(id=business_id, created_by=pid, created_at=now,
@@ -66,7 +66,7 @@ async def register_business(ctx: UkmContext, claims: Claims, data: Mapping,
         await s.execute(business_members.insert().values(business_id=business_id, participant_id=pid,
                                                          position=position, status="active", joined_at=now))
         names = registration_product_names(clean["brand"], clean["product_type"], len(checked))
-        for i, (name, photo) in enumerate(zip(names, checked.values())):
+        for i, (name, photo) in enumerate(zip(names, checked.values(), strict=False)):
             await insert_product(s, business_id, dict(name=name, description=clean["specification"],
                                                       category=clean["product_type"]), {1: photo},
                                  now + timedelta(microseconds=i))  # keeps the photos' order
@@ -81,7 +81,7 @@ async def update_business(ctx: UkmContext, claims: Claims, business_id: uuid.UUI
     wanted = [f for f in BUSINESS_FIELDS if f in data]
     if not wanted:
         raise InvalidInput({"body": "Tidak ada isian yang diubah"})
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     async with ctx.sessionmaker() as s, s.begin():
         old = await load_business(s, business_id, lock=True)
         await require_manager(s, business_id, claims)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
@@ -58,7 +58,7 @@ async def create_product(ctx: UkmContext, claims: Claims, business_id: uuid.UUID
     clean, errors = validate_product(data)
     checked, photo_errors = check_photos(photos, first_required=True)
     errors.update(photo_errors)
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     async with ctx.sessionmaker() as s, s.begin():
         await load_business(s, business_id, lock=True)
         await require_manager(s, business_id, claims)
@@ -89,7 +89,7 @@ async def update_product(ctx: UkmContext, claims: Claims, product_id: uuid.UUID,
         if "description" in clean:
             clean["description"] = clean["description"] or ""
         await s.execute(products.update().where(products.c.id == product_id)
-                        .values(updated_at=datetime.now(timezone.utc), **clean))
+                        .values(updated_at=datetime.now(UTC), **clean))
         await _store_photos(s, product_id, checked)
         await publishing.refresh_entries(s, business_id=current["business_id"], product_id=product_id)
         row = await load_product(s, product_id)
@@ -123,7 +123,7 @@ async def set_unpublished(ctx: UkmContext, claims: Claims, product_id: uuid.UUID
         if await s.scalar(select(gallery_entries.c.product_id).where(gallery_entries.c.product_id == product_id)) is None:
             raise Conflict("Produk ini belum tampil di galeri")
         values = (dict(unpublished_reason=reason, unpublished_by=uuid.UUID(claims.sub),
-                       unpublished_at=datetime.now(timezone.utc)) if reason is not None
+                       unpublished_at=datetime.now(UTC)) if reason is not None
                   else dict(unpublished_reason=None, unpublished_by=None, unpublished_at=None))
         await s.execute(products.update().where(products.c.id == product_id).values(**values))
         await _after_visibility_change(ctx, s, current["business_id"], product_id)

@@ -21,7 +21,7 @@ async def on_participant_changed(s: AsyncSession, env: Envelope) -> None:
     """Keep the local copy of a participant; an older event never overwrites a newer one."""
     model = ParticipantRegisteredV1 if env.type == "ParticipantRegistered" else ParticipantUpdatedV1
     p = model.from_wire(env.data)
-    changed_at = getattr(p, "registered_at", None) or getattr(p, "updated_at")
+    changed_at = getattr(p, "registered_at", None) or p.updated_at
     values = dict(participant_id=p.participant_id, username=p.username, full_name=p.full_name,
                   regency_name=p.regency_name, changed_at=changed_at)
     stmt = insert(participants).values(**values)

@@ -12,8 +12,17 @@ from gateway.upstream import UpstreamUnavailable
 from gateway.web.common import form_text, page, read_form, redirect
 from gateway.web.menus import admin_menu
 from gateway.web.session import WebUser, require_admin, set_flash
-from gateway.web.training.client import (MODES, SERVICE, check_id, ensure_ok, from_wib_input,
-                                         items_of, pager, to_wib_input, training)
+from gateway.web.training.client import (
+    MODES,
+    SERVICE,
+    check_id,
+    ensure_ok,
+    from_wib_input,
+    items_of,
+    pager,
+    to_wib_input,
+    training,
+)
 
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 20

@@ -12,10 +12,9 @@ from gateway.i18n import t
 from gateway.web.common import form_file, form_text, identity, page, read_form, redirect
 from gateway.web.menus import PARTICIPANT_SOON, participant_menu
 from gateway.web.participant.register import field_labels, photo_error
-from gateway.web.session import (LoginRequired, WebUser, clear_session, current_user,
-                                 require_user, set_flash)
-from gateway.web.ukm.routes import my_businesses
+from gateway.web.session import LoginRequired, WebUser, clear_session, current_user, require_user, set_flash
 from gateway.web.training.history import my_history
+from gateway.web.ukm.routes import my_businesses
 from gateway.web.wilayah import region_choices
 
 router = APIRouter(include_in_schema=False)
