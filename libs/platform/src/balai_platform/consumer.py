@@ -1,13 +1,21 @@
 """Idempotent, at-least-once event consumption with bounded retries and a dead-letter topic.
 
-The offset is committed only after the handler's transaction (inbox row + effect) committed
-(FastStream AckPolicy.ACK); a redelivered event finds its inbox row and changes nothing.
+A service registers one handler per contract class (`consumer.on(ParticipantUpdatedV1)`); the
+consumer decodes the envelope's payload once into that class and calls
+`handler(session, event, meta)`. The offset is committed only after the handler's transaction
+(inbox row + effect) committed (FastStream AckPolicy.ACK); a redelivered event finds its inbox
+row and changes nothing. A message that cannot be decoded (malformed envelope, payload not
+matching its contract, unknown version of a known type) goes to `<topic>.dlq` at once: retrying
+cannot fix it.
 """
 from __future__ import annotations
 
 import asyncio
+import uuid
 from collections.abc import Awaitable, Callable
-from typing import Any
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, TypeVar
 
 import orjson
 from faststream import AckPolicy
@@ -15,14 +23,44 @@ from faststream.kafka import KafkaBroker, KafkaMessage, KafkaRouter
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from balai_contracts.envelope import Envelope
+from balai_contracts.envelope import Envelope, EventData
 from balai_contracts.topics import dlq
 
 from .inbox import Inbox
 from .logging import correlation_id, get_logger
 
 log = get_logger("consumer")
-Handler = Callable[[AsyncSession, Envelope], Awaitable[None]]
+E = TypeVar("E", bound=EventData)
+DeadLetter = Callable[[str, bytes, str, dict[str, str]], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class EventMeta:
+    """What a handler may need from the envelope besides the typed payload."""
+
+    event_id: uuid.UUID
+    occurred_at: datetime
+    correlation_id: str
+    subject: str
+
+    @classmethod
+    def of(cls, env: Envelope) -> EventMeta:
+        return cls(event_id=env.id, occurred_at=env.occurred_at, correlation_id=env.correlation_id,
+                   subject=env.subject)
+
+
+Handler = Callable[[AsyncSession, E, EventMeta], Awaitable[None]]
+
+
+class InvalidPayload(Exception):
+    """The envelope is fine but its data does not fit the registered contract."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    handler: Handler[Any]
+    event: EventData
+    meta: EventMeta
 
 
 class IdempotentConsumer:
@@ -33,27 +71,50 @@ class IdempotentConsumer:
         self.name = name
         self.max_retries = max_retries
         self.base_backoff = base_backoff
-        self.handlers: dict[str, Handler] = {}
+        self.contracts: dict[str, tuple[type[EventData], Handler[Any]]] = {}
 
-    def on(self, event_type: str) -> Callable[[Handler], Handler]:
-        def register(fn: Handler) -> Handler:
-            self.handlers[event_type] = fn
+    def handle(self, contract: type[E], handler: Handler[E]) -> None:
+        """Call `handler(session, event, meta)` for every event of `contract`'s type."""
+        if contract.event_type in self.contracts:
+            raise ValueError(f"{self.name}: a handler for {contract.event_type} is already registered")
+        self.contracts[contract.event_type] = (contract, handler)
+
+    def on(self, contract: type[E]) -> Callable[[Handler[E]], Handler[E]]:
+        """Decorator form of `handle`."""
+        def register(fn: Handler[E]) -> Handler[E]:
+            self.handle(contract, fn)
             return fn
         return register
 
+    def decode(self, env: Envelope) -> Decoded | None:
+        """The handler and typed event for `env`; None for types this consumer ignores."""
+        entry = self.contracts.get(env.type)
+        if entry is None:
+            return None
+        contract, handler = entry
+        if env.version != contract.event_version:
+            raise InvalidPayload(f"unsupported version {env.version} of {env.type}")
+        try:
+            event = contract.from_wire(env.data)
+        except ValidationError as exc:
+            # field locations and error kinds only: the values may be personal data
+            where = ", ".join(f"{'.'.join(map(str, e['loc']))}:{e['type']}" for e in exc.errors()[:5])
+            raise InvalidPayload(f"invalid {env.type} payload ({where})") from None
+        return Decoded(handler, event, EventMeta.of(env))
+
     async def apply(self, env: Envelope) -> str:
         """Apply one event exactly once in effect: 'applied', 'duplicate' or 'ignored'."""
-        handler = self.handlers.get(env.type)
-        if handler is None:
-            return "ignored"
+        decoded = self.decode(env)
+        return "ignored" if decoded is None else await self._run(env, decoded)
+
+    async def _run(self, env: Envelope, decoded: Decoded) -> str:
         async with self.sessionmaker() as session, session.begin():
             if not await self.inbox.claim(session, env.id, self.name, env.type):
                 return "duplicate"
-            await handler(session, env)
+            await decoded.handler(session, decoded.event, decoded.meta)
         return "applied"
 
-    async def process(self, raw: bytes | dict[str, Any], *, topic: str,
-                      dead_letter: Callable[[str, bytes, str, dict[str, str]], Awaitable[None]]) -> str:
+    async def process(self, raw: bytes | dict[str, Any], *, topic: str, dead_letter: DeadLetter) -> str:
         """Parse, apply with bounded retries, else dead-letter; never raises for a bad message."""
         body = raw if isinstance(raw, (bytes, bytearray)) else orjson.dumps(raw)
         try:
@@ -64,25 +125,39 @@ class IdempotentConsumer:
                               {"x-consumer": self.name, "x-error": "malformed envelope"})
             return "dead_lettered"
         token = correlation_id.set(env.correlation_id)
-        last_error = ""
         try:
-            for attempt in range(1, self.max_retries + 1):
-                try:
-                    outcome = await self.apply(env)
-                    log.info("event_consumed", event_type=env.type, event_id=str(env.id), outcome=outcome)
-                    return outcome
-                except Exception as exc:
-                    last_error = type(exc).__name__
-                    log.warning("event_failed", event_type=env.type, event_id=str(env.id),
-                                attempt=attempt, error=type(exc).__name__, detail=str(exc)[:200])
-                    if attempt < self.max_retries:
-                        await asyncio.sleep(self.base_backoff * 2 ** (attempt - 1))
-            await dead_letter(dlq(topic), bytes(body), env.subject,
-                              {"x-consumer": self.name, "x-error": last_error, "x-attempts": str(self.max_retries)})
-            log.error("event_dead_lettered", event_type=env.type, event_id=str(env.id))
-            return "dead_lettered"
+            try:
+                decoded = self.decode(env)
+            except InvalidPayload as exc:
+                log.error("event_invalid", event_type=env.type, event_id=str(env.id), error=str(exc)[:300])
+                await dead_letter(dlq(topic), bytes(body), env.subject,
+                                  {"x-consumer": self.name, "x-error": str(exc)[:300], "x-attempts": "0"})
+                return "dead_lettered"
+            if decoded is None:
+                log.info("event_consumed", event_type=env.type, event_id=str(env.id), outcome="ignored")
+                return "ignored"
+            return await self._run_with_retries(env, decoded, bytes(body), topic, dead_letter)
         finally:
             correlation_id.reset(token)
+
+    async def _run_with_retries(self, env: Envelope, decoded: Decoded, body: bytes, topic: str,
+                                dead_letter: DeadLetter) -> str:
+        last_error = ""
+        for attempt in range(1, self.max_retries + 1):
+            try:
+                outcome = await self._run(env, decoded)
+                log.info("event_consumed", event_type=env.type, event_id=str(env.id), outcome=outcome)
+                return outcome
+            except Exception as exc:
+                last_error = type(exc).__name__
+                log.warning("event_failed", event_type=env.type, event_id=str(env.id),
+                            attempt=attempt, error=type(exc).__name__, detail=str(exc)[:200])
+                if attempt < self.max_retries:
+                    await asyncio.sleep(self.base_backoff * 2 ** (attempt - 1))
+        await dead_letter(dlq(topic), body, env.subject,
+                          {"x-consumer": self.name, "x-error": last_error, "x-attempts": str(self.max_retries)})
+        log.error("event_dead_lettered", event_type=env.type, event_id=str(env.id))
+        return "dead_lettered"
 
 
 def subscribe(router: KafkaRouter | KafkaBroker, broker_ref: Callable[[], KafkaBroker], topic: str,

@@ -12,7 +12,7 @@ from sqlalchemy.dialects.postgresql import UUID
 
 from balai_contracts.envelope import Envelope, EventData
 from balai_devstack.infra import create_database, create_topics
-from balai_platform.consumer import IdempotentConsumer, subscribe
+from balai_platform.consumer import EventMeta, IdempotentConsumer, subscribe
 from balai_platform.db import make_engine, make_metadata, make_sessionmaker
 from balai_platform.inbox import Inbox, inbox_table
 from balai_platform.outbox import Outbox, outbox_table
@@ -48,11 +48,11 @@ async def env(balai_stack):
                                   base_backoff=0.01)
     outcomes: list[str] = []
 
-    @consumer.on("ThingHappened")
-    async def apply(session, e: Envelope) -> None:
-        if e.data["seq"] < 0:
+    @consumer.on(ThingHappenedV1)
+    async def apply(session, e: ThingHappenedV1, meta: EventMeta) -> None:
+        if e.seq < 0:
             raise RuntimeError("poison")
-        await session.execute(effects.insert().values(event_id=e.id, subject=e.subject, seq=e.data["seq"]))
+        await session.execute(effects.insert().values(event_id=meta.event_id, subject=meta.subject, seq=e.seq))
 
     broker = KafkaBroker(balai_stack.kafka_bootstrap)
     original = consumer.process

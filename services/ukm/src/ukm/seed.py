@@ -13,6 +13,7 @@ from sqlalchemy import select
 from balai_contracts.envelope import Envelope
 from balai_contracts.training import AttendanceConfirmedV1
 from balai_platform.auth import Claims
+from balai_platform.consumer import EventMeta
 from balai_platform.logging import configure_logging, get_logger
 
 from .adapters.tables import businesses, participants
@@ -86,7 +87,7 @@ async def seed_demo(settings: Settings) -> None:
             confirmed_at=datetime.now(UTC))
         env = Envelope.wrap(event, source="seed", subject=str(event.enrollment_id))
         async with ctx.sessionmaker() as s, s.begin():
-            await reactions.on_attendance_confirmed(ctx, s, env)
+            await reactions.on_attendance_confirmed(ctx, s, event, EventMeta.of(env))
         log.info("seed_business_created", business_id=created["id"])
     await engine.dispose()
     log.info("seed_done")

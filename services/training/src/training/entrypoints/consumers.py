@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from faststream.kafka import KafkaBroker
 
-from balai_contracts.envelope import Envelope
+from balai_contracts.identity import ParticipantRegisteredV1, ParticipantUpdatedV1
 from balai_contracts.topics import IDENTITY_PARTICIPANT, UKM_BUSINESS
+from balai_contracts.ukm import BusinessRegisteredV1, BusinessUpdatedV1
 from balai_platform.consumer import IdempotentConsumer, subscribe
 from balai_platform.inbox import Inbox
 
@@ -19,23 +20,10 @@ from ..service.context import TrainingContext
 def build_consumer(ctx: TrainingContext, broker: KafkaBroker) -> IdempotentConsumer:
     consumer = IdempotentConsumer(ctx.sessionmaker, Inbox(inbox), ctx.settings.consumer_group,
                                   max_retries=ctx.settings.consumer_max_retries)
-
-    @consumer.on("ParticipantRegistered")
-    async def on_participant_registered(session, env: Envelope) -> None:
-        await copies.on_participant_changed(session, env)
-
-    @consumer.on("ParticipantUpdated")
-    async def on_participant_updated(session, env: Envelope) -> None:
-        await copies.on_participant_changed(session, env)
-
-    @consumer.on("BusinessRegistered")
-    async def on_business_registered(session, env: Envelope) -> None:
-        await copies.on_business_changed(session, env)
-
-    @consumer.on("BusinessUpdated")
-    async def on_business_updated(session, env: Envelope) -> None:
-        await copies.on_business_changed(session, env)
-
+    consumer.handle(ParticipantRegisteredV1, copies.on_participant_registered)
+    consumer.handle(ParticipantUpdatedV1, copies.on_participant_updated)
+    consumer.handle(BusinessRegisteredV1, copies.on_business_registered)
+    consumer.handle(BusinessUpdatedV1, copies.on_business_updated)
     for topic in (IDENTITY_PARTICIPANT, UKM_BUSINESS):
         subscribe(broker, lambda: broker, topic, consumer, fetch_max_wait_ms=ctx.settings.kafka_fetch_max_wait_ms)
     return consumer

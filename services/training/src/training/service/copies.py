@@ -3,13 +3,16 @@
 Each runs inside the consumer's inbox transaction; an older event never overwrites a newer one."""
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import delete
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from balai_contracts.envelope import Envelope
 from balai_contracts.identity import ParticipantRegisteredV1, ParticipantUpdatedV1
 from balai_contracts.ukm import BusinessRegisteredV1, BusinessUpdatedV1
+from balai_platform.consumer import EventMeta
+from balai_platform.copies import upsert_if_newer
 from balai_platform.logging import get_logger
 
 from ..adapters.tables import business_members, businesses, participants
@@ -17,34 +20,41 @@ from ..adapters.tables import business_members, businesses, participants
 log = get_logger("copies")
 
 
-def _upsert(table, key: str, values: dict):
-    stmt = insert(table).values(**values)
-    return stmt.on_conflict_do_update(
-        index_elements=[table.c[key]], set_={k: stmt.excluded[k] for k in values if k != key},
-        where=table.c.changed_at <= stmt.excluded.changed_at,
-    ).returning(table.c[key])
+async def on_participant_registered(s: AsyncSession, p: ParticipantRegisteredV1, meta: EventMeta) -> None:
+    """ParticipantRegistered -> the participant's name, birth date, sex and region."""
+    await _keep_participant(s, p, changed_at=p.registered_at)
 
 
-async def on_participant_changed(s: AsyncSession, env: Envelope) -> None:
-    """ParticipantRegistered/Updated -> the participant's name, birth date, sex and region."""
-    model = ParticipantRegisteredV1 if env.type == "ParticipantRegistered" else ParticipantUpdatedV1
-    p = model.from_wire(env.data)
-    changed_at = getattr(p, "registered_at", None) or p.updated_at
-    await s.execute(_upsert(participants, "participant_id", dict(
+async def on_participant_updated(s: AsyncSession, p: ParticipantUpdatedV1, meta: EventMeta) -> None:
+    """ParticipantUpdated -> the participant's name, birth date, sex and region."""
+    await _keep_participant(s, p, changed_at=p.updated_at)
+
+
+async def on_business_registered(s: AsyncSession, b: BusinessRegisteredV1, meta: EventMeta) -> None:
+    """BusinessRegistered -> figures, permits, region and the members with their posts."""
+    await _keep_business(s, b, changed_at=b.registered_at)
+
+
+async def on_business_updated(s: AsyncSession, b: BusinessUpdatedV1, meta: EventMeta) -> None:
+    """BusinessUpdated -> figures, permits, region and the members with their posts."""
+    await _keep_business(s, b, changed_at=b.updated_at)
+
+
+async def _keep_participant(s: AsyncSession, p: ParticipantRegisteredV1 | ParticipantUpdatedV1, *,
+                            changed_at: datetime) -> None:
+    await upsert_if_newer(s, participants, dict(
         participant_id=p.participant_id, username=p.username, full_name=p.full_name, birth_date=p.birth_date,
-        sex=p.sex, regency_code=p.regency_code, regency_name=p.regency_name, changed_at=changed_at)))
+        sex=p.sex, regency_code=p.regency_code, regency_name=p.regency_name, changed_at=changed_at),
+        key="participant_id")
 
 
-async def on_business_changed(s: AsyncSession, env: Envelope) -> None:
-    """BusinessRegistered/Updated -> figures, permits, region and the members with their posts."""
-    model = BusinessRegisteredV1 if env.type == "BusinessRegistered" else BusinessUpdatedV1
-    b = model.from_wire(env.data)
-    changed_at = getattr(b, "registered_at", None) or b.updated_at
-    applied = (await s.execute(_upsert(businesses, "business_id", dict(
+async def _keep_business(s: AsyncSession, b: BusinessRegisteredV1 | BusinessUpdatedV1, *,
+                         changed_at: datetime) -> None:
+    written = await upsert_if_newer(s, businesses, dict(
         business_id=b.business_id, kind=b.kind, name=b.name, brand=b.brand, assets=b.assets, turnover=b.turnover,
         workforce_total=b.workforce_total, permits=sorted({p.kind for p in b.permits}), size_class=b.size_class,
-        regency_code=b.regency_code, regency_name=b.regency_name, changed_at=changed_at)))).first()
-    if applied is None:
+        regency_code=b.regency_code, regency_name=b.regency_name, changed_at=changed_at), key="business_id")
+    if not written:
         log.info("business_event_stale", business_id=str(b.business_id))
         return
     await s.execute(delete(business_members).where(business_members.c.business_id == b.business_id))

@@ -4,10 +4,13 @@ One IdempotentConsumer (inbox name and consumer group "ukm") subscribed to both 
 event types on those topics are ignored."""
 from __future__ import annotations
 
+from functools import partial
+
 from faststream.kafka import KafkaBroker
 
-from balai_contracts.envelope import Envelope
+from balai_contracts.identity import ParticipantRegisteredV1, ParticipantUpdatedV1
 from balai_contracts.topics import IDENTITY_PARTICIPANT, TRAINING_ENROLLMENT
+from balai_contracts.training import AttendanceConfirmedV1
 from balai_platform.consumer import IdempotentConsumer, subscribe
 from balai_platform.inbox import Inbox
 
@@ -19,19 +22,9 @@ from ..service.context import UkmContext
 def build_consumer(ctx: UkmContext, broker: KafkaBroker) -> IdempotentConsumer:
     consumer = IdempotentConsumer(ctx.sessionmaker, Inbox(inbox), ctx.settings.consumer_group,
                                   max_retries=ctx.settings.consumer_max_retries)
-
-    @consumer.on("ParticipantRegistered")
-    async def on_participant_registered(session, env: Envelope) -> None:
-        await reactions.on_participant_changed(session, env)
-
-    @consumer.on("ParticipantUpdated")
-    async def on_participant_updated(session, env: Envelope) -> None:
-        await reactions.on_participant_changed(session, env)
-
-    @consumer.on("AttendanceConfirmed")
-    async def on_attendance_confirmed(session, env: Envelope) -> None:
-        await reactions.on_attendance_confirmed(ctx, session, env)
-
+    consumer.handle(ParticipantRegisteredV1, reactions.on_participant_registered)
+    consumer.handle(ParticipantUpdatedV1, reactions.on_participant_updated)
+    consumer.handle(AttendanceConfirmedV1, partial(reactions.on_attendance_confirmed, ctx))
     for topic in (IDENTITY_PARTICIPANT, TRAINING_ENROLLMENT):
         subscribe(broker, lambda: broker, topic, consumer, fetch_max_wait_ms=ctx.settings.kafka_fetch_max_wait_ms)
     return consumer

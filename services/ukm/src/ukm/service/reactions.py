@@ -1,13 +1,16 @@
 """Reactions to other services' events, each inside the consumer's inbox transaction."""
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from balai_contracts.envelope import Envelope
 from balai_contracts.identity import ParticipantRegisteredV1, ParticipantUpdatedV1
 from balai_contracts.training import AttendanceConfirmedV1
+from balai_platform.consumer import EventMeta
+from balai_platform.copies import upsert_if_newer
 from balai_platform.logging import get_logger
 
 from ..adapters.tables import business_trainings, businesses, participants
@@ -17,23 +20,26 @@ from .context import UkmContext
 log = get_logger("reactions")
 
 
-async def on_participant_changed(s: AsyncSession, env: Envelope) -> None:
+async def on_participant_registered(s: AsyncSession, p: ParticipantRegisteredV1, meta: EventMeta) -> None:
+    """Keep the local copy of a new participant (names for display)."""
+    await _keep_participant(s, p, changed_at=p.registered_at)
+
+
+async def on_participant_updated(s: AsyncSession, p: ParticipantUpdatedV1, meta: EventMeta) -> None:
     """Keep the local copy of a participant; an older event never overwrites a newer one."""
-    model = ParticipantRegisteredV1 if env.type == "ParticipantRegistered" else ParticipantUpdatedV1
-    p = model.from_wire(env.data)
-    changed_at = getattr(p, "registered_at", None) or p.updated_at
-    values = dict(participant_id=p.participant_id, username=p.username, full_name=p.full_name,
-                  regency_name=p.regency_name, changed_at=changed_at)
-    stmt = insert(participants).values(**values)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=[participants.c.participant_id], set_={k: stmt.excluded[k] for k in values if k != "participant_id"},
-        where=participants.c.changed_at <= stmt.excluded.changed_at)
-    await s.execute(stmt)
+    await _keep_participant(s, p, changed_at=p.updated_at)
 
 
-async def on_attendance_confirmed(ctx: UkmContext, s: AsyncSession, env: Envelope) -> None:
+async def _keep_participant(s: AsyncSession, p: ParticipantRegisteredV1 | ParticipantUpdatedV1, *,
+                            changed_at: datetime) -> None:
+    await upsert_if_newer(s, participants, dict(
+        participant_id=p.participant_id, username=p.username, full_name=p.full_name,
+        regency_name=p.regency_name, changed_at=changed_at), key="participant_id")
+
+
+async def on_attendance_confirmed(ctx: UkmContext, s: AsyncSession, e: AttendanceConfirmedV1,
+                                  meta: EventMeta) -> None:
     """The business of a confirmed participant enters the gallery: its products, once each."""
-    e = AttendanceConfirmedV1.from_wire(env.data)
     exists = await s.scalar(select(businesses.c.id).where(businesses.c.id == e.business_id).with_for_update())
     if exists is None:
         log.warning("attendance_for_unknown_business", business_id=str(e.business_id),
