@@ -1,38 +1,17 @@
-"""Errors the identity handlers raise; the API maps them to 4xx answers."""
+"""Errors the identity handlers raise; the app factory maps them to 4xx answers.
+
+The hierarchy lives once in `balai_platform.errors`; these names keep identity's code reading
+naturally. `IdentityError` is the platform's ServiceError, so `except IdentityError` and the app's
+error handler also cover platform errors raised by shared helpers."""
 from __future__ import annotations
 
+from balai_platform import errors
 
-class IdentityError(Exception):
-    status = 400
-
-    def __init__(self, detail: str, errors: dict[str, str] | None = None) -> None:
-        super().__init__(detail)
-        self.detail = detail
-        self.errors = errors or {}
-
-
-class InvalidInput(IdentityError):
-    status = 422
-
-    def __init__(self, errors: dict[str, str], detail: str = "Data belum valid, periksa isian yang ditandai") -> None:
-        super().__init__(detail, errors)
-
-
-class Unauthorized(IdentityError):
-    status = 401
-
-
-class Forbidden(IdentityError):
-    status = 403
-
-
-class NotFound(IdentityError):
-    status = 404
-
-
-class TooManyAttempts(IdentityError):
-    status = 429
-
-    def __init__(self, detail: str, retry_after: int) -> None:
-        super().__init__(detail)
-        self.retry_after = retry_after
+IdentityError = errors.ServiceError
+InvalidInput = errors.InvalidInput
+Unauthorized = errors.Unauthorized
+Forbidden = errors.Forbidden
+NotFound = errors.NotFound
+Conflict = errors.Conflict
+PayloadTooLarge = errors.PayloadTooLarge
+TooManyAttempts = errors.TooManyRequests  # 429 with Retry-After: TooManyAttempts(detail, retry_after)

@@ -1,37 +1,18 @@
-"""Errors the training handlers raise; the API maps them to 4xx answers."""
+"""Errors the training handlers raise; the app factory maps them to 4xx answers.
+
+The hierarchy lives once in `balai_platform.errors`; these names keep training's code reading
+naturally. `TrainingError` is the platform's ServiceError, so `except TrainingError` and the app's
+error handler also cover platform errors raised by shared helpers."""
 from __future__ import annotations
 
+from balai_platform import errors
 
-class TrainingError(Exception):
-    status = 400
-
-    def __init__(self, detail: str, errors: dict[str, str] | None = None) -> None:
-        super().__init__(detail)
-        self.detail = detail
-        self.errors = errors or {}
-
-
-class InvalidInput(TrainingError):
-    status = 422
-
-    def __init__(self, errors: dict[str, str], detail: str = "Data belum valid, periksa isian yang ditandai") -> None:
-        super().__init__(detail, errors)
-
-
-class Unauthorized(TrainingError):
-    status = 401
-
-
-class Forbidden(TrainingError):
-    status = 403
-
-
-class NotFound(TrainingError):
-    status = 404
-
-
-class Conflict(TrainingError):
-    status = 409
+TrainingError = errors.ServiceError
+InvalidInput = errors.InvalidInput
+Unauthorized = errors.Unauthorized
+Forbidden = errors.Forbidden
+NotFound = errors.NotFound
+Conflict = errors.Conflict
 
 
 class NotYetSynced(Conflict):

@@ -1,34 +1,16 @@
-"""Errors the ukm handlers raise; the API maps them to 4xx answers."""
+"""Errors the ukm handlers raise; the app factory maps them to 4xx answers.
+
+The hierarchy lives once in `balai_platform.errors`; these names keep ukm's code reading
+naturally. `UkmError` is the platform's ServiceError, so `except UkmError` and the app's error
+handler also cover platform errors raised by shared helpers."""
 from __future__ import annotations
 
+from balai_platform import errors
 
-class UkmError(Exception):
-    status = 400
-
-    def __init__(self, detail: str, errors: dict[str, str] | None = None) -> None:
-        super().__init__(detail)
-        self.detail = detail
-        self.errors = errors or {}
-
-
-class InvalidInput(UkmError):
-    status = 422
-
-    def __init__(self, errors: dict[str, str], detail: str = "Data belum valid, periksa isian yang ditandai") -> None:
-        super().__init__(detail, errors)
-
-
-class Unauthorized(UkmError):
-    status = 401
-
-
-class Forbidden(UkmError):
-    status = 403
-
-
-class NotFound(UkmError):
-    status = 404
-
-
-class Conflict(UkmError):
-    status = 409
+UkmError = errors.ServiceError
+InvalidInput = errors.InvalidInput
+Unauthorized = errors.Unauthorized
+Forbidden = errors.Forbidden
+NotFound = errors.NotFound
+Conflict = errors.Conflict
+PayloadTooLarge = errors.PayloadTooLarge
