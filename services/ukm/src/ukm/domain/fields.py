@@ -4,33 +4,15 @@ Cleaners never see a blank value (``validation`` answers those) and never format
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Callable
 
 from lokal.phone import parse_phone
 
+from balai_platform.fields import Context, FieldError  # shared; still importable from here
 from balai_platform.regions import LEVELS, PARENTS, RegionError, normalise_region
 
 from . import reference as ref
 from .money import MoneyError, parse_rupiah
-
-
-class FieldError(ValueError):
-    """A field value is wrong; ``code`` is a key of ``validation.MESSAGES``."""
-
-    def __init__(self, code: str, **params: object) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params = params
-
-
-@dataclass(frozen=True)
-class Context:
-    data: Mapping[str, object]
-    clean: Mapping[str, object]  # fields already cleaned in this call, parents before children
-    today: date
-
 
 _SPACES = re.compile(r"\s+")
 _DOC_NUMBER = re.compile(r"[A-Za-z0-9 ./\-]+")
