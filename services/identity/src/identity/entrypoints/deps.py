@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from fastapi import Request
-from starlette.datastructures import UploadFile
+
+from balai_platform import forms
 
 from ..service.context import IdentityContext
 from ..service.errors import IdentityError
@@ -12,25 +13,12 @@ def ctx_of(request: Request) -> IdentityContext:
     return request.app.state.ctx
 
 
+def _too_large() -> IdentityError:
+    return IdentityError("Ukuran data terlalu besar. Foto maksimal 3 MB", {"photo": "Ukuran foto maksimal 3 MB"})
+
+
 async def read_form(request: Request, max_bytes: int) -> tuple[dict[str, str], bytes | None]:
     """Parse multipart/urlencoded input; return text fields and the photo's bytes."""
-    ctype = request.headers.get("content-type", "")
-    if not (ctype.startswith(("multipart/form-data", "application/x-www-form-urlencoded"))):
-        raise IdentityError("Kirim data sebagai formulir (multipart/form-data)")
-    length = request.headers.get("content-length")
-    if length and length.isdigit() and int(length) > max_bytes:
-        raise IdentityError("Ukuran data terlalu besar. Foto maksimal 3 MB", {"photo": "Ukuran foto maksimal 3 MB"})
-    try:
-        form = await request.form(max_files=2, max_fields=50)
-    except Exception as exc:  # malformed multipart body
-        raise IdentityError("Format formulir tidak valid") from exc
-    fields: dict[str, str] = {}
-    photo: bytes | None = None
-    for key, value in form.multi_items():
-        if isinstance(value, UploadFile):
-            if key == "photo":
-                data = await value.read(max_bytes + 1)
-                photo = data or None
-        else:
-            fields[key] = value
-    return fields, photo
+    form = await forms.read_form(request, max_bytes=max_bytes, file_fields=("photo",), max_fields=50,
+                                 too_large=_too_large)
+    return form.last_values(), form.files.get("photo")
