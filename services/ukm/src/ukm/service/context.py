@@ -1,4 +1,4 @@
-"""What every ukm handler needs: settings, sessions, the outbox."""
+"""What every ukm handler needs: settings, sessions, the outbox, the clock."""
 from __future__ import annotations
 
 import time
@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from balai_platform.clock import Clock
 from balai_platform.outbox import Outbox
 
 from ..settings import Settings
@@ -39,6 +40,7 @@ class UkmContext:
     sessionmaker: async_sessionmaker[AsyncSession]
     outbox: Outbox
     counts: CountCache = field(default_factory=CountCache)
+    clock: Clock = field(default_factory=Clock)  # UTC now() and WIB today(); tests pass a FrozenClock
 
     def photo_url(self, product_id: object, n: int = 1) -> str:
         return f"{self.settings.public_path_prefix}/products/{product_id}/photos/{n}"

@@ -5,7 +5,6 @@ read a business's private data by joining it."""
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert
@@ -33,7 +32,7 @@ async def request_join(ctx: UkmContext, claims: Claims, business_id: uuid.UUID, 
     position, errors = validate_position(position_raw)
     if errors:
         raise InvalidInput(errors)
-    now = datetime.now(UTC)
+    now = ctx.clock.now()
     async with ctx.sessionmaker() as s, s.begin():
         await load_business(s, business_id, lock=True)
         added = (await s.execute(insert(business_members).values(
@@ -49,7 +48,7 @@ async def request_join(ctx: UkmContext, claims: Claims, business_id: uuid.UUID, 
 
 async def approve(ctx: UkmContext, claims: Claims, business_id: uuid.UUID, member_id: uuid.UUID) -> dict:
     """An active member or an admin accepts a join request; emits BusinessUpdated."""
-    now = datetime.now(UTC)
+    now = ctx.clock.now()
     async with ctx.sessionmaker() as s, s.begin():
         await load_business(s, business_id, lock=True)
         await require_manager(s, business_id, claims)
@@ -68,7 +67,7 @@ async def approve(ctx: UkmContext, claims: Claims, business_id: uuid.UUID, membe
 
 async def remove(ctx: UkmContext, claims: Claims, business_id: uuid.UUID, member_id: uuid.UUID) -> None:
     """Leave (oneself), or reject/remove (an active member or admin); the last active member stays."""
-    now = datetime.now(UTC)
+    now = ctx.clock.now()
     async with ctx.sessionmaker() as s, s.begin():
         await load_business(s, business_id, lock=True)
         if participant_id(claims) != member_id:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -80,7 +80,7 @@ async def showcase_pending(ctx: UkmContext, s: AsyncSession, business_id: uuid.U
                            product_id: uuid.UUID | None = None) -> int:
     """Emit one ProductShowcased for each visible entry never showcased; mark it. Returns the count."""
     rows = (await s.execute(_PENDING, {"business_id": business_id, "product_id": product_id})).mappings().all()
-    now = datetime.now(UTC)
+    now = ctx.clock.now()
     for r in rows:
         await ctx.outbox.add(s, _showcased(ctx, r, now), subject=str(r["product_id"]))
     if rows:
@@ -106,7 +106,7 @@ async def publish(ctx: UkmContext, s: AsyncSession, *, business_id: uuid.UUID, t
     inserted = (await s.execute(_INSERT, {
         "business_id": business_id, "product_id": product_id, "org_id": training["org_id"],
         "training_id": training["training_id"], "enrollment_id": training["enrollment_id"],
-        "now": datetime.now(UTC)})).all()
+        "now": ctx.clock.now()})).all()
     shown = await showcase_pending(ctx, s, business_id, product_id) if inserted else 0
     log.info("gallery_published", business_id=str(business_id), new_entries=len(inserted), showcased=shown)
     return shown
