@@ -2,11 +2,11 @@
 
 A service registers one handler per contract class (`consumer.on(ParticipantUpdatedV1)`); the
 consumer decodes the envelope's payload once into that class and calls
-`handler(session, event, meta)`. The offset is committed only after the handler's transaction
-(inbox row + effect) committed (FastStream AckPolicy.ACK); a redelivered event finds its inbox
-row and changes nothing. A message that cannot be decoded (malformed envelope, payload not
-matching its contract, unknown version of a known type) goes to `<topic>.dlq` at once: retrying
-cannot fix it.
+`handler(session, event, meta)`; other types, and other versions of a handled type, are ignored.
+The offset is committed only after the handler's transaction (inbox row + effect) committed
+(FastStream AckPolicy.ACK); a redelivered event finds its inbox row and changes nothing. A
+message that cannot be decoded (malformed envelope, payload not matching its contract) goes to
+`<topic>.dlq` at once: retrying cannot fix it.
 """
 from __future__ import annotations
 
@@ -87,13 +87,15 @@ class IdempotentConsumer:
         return register
 
     def decode(self, env: Envelope) -> Decoded | None:
-        """The handler and typed event for `env`; None for types this consumer ignores."""
+        """The handler and typed event for `env`; None for types and versions this consumer ignores."""
         entry = self.contracts.get(env.type)
         if entry is None:
             return None
         contract, handler = entry
         if env.version != contract.event_version:
-            raise InvalidPayload(f"unsupported version {env.version} of {env.type}")
+            # during a deprecation period both versions travel side by side (docs/events.md,
+            # Versioning): handling both would apply the same fact twice
+            return None
         try:
             event = contract.from_wire(env.data)
         except ValidationError as exc:
