@@ -198,3 +198,18 @@ async def test_two_relays_one_leader_no_double_publish_and_failover(env):
                             until=lambda out: sum(m.get("subject") == subject for m in out) >= 15, raw=True)
     mine = [m for m in msgs if m.get("subject") == subject]
     assert sorted(m["data"]["seq"] for m in mine) == list(range(15)), "each event published exactly once"
+
+
+async def test_payload_not_matching_its_contract_goes_to_dlq_without_blocking(env):
+    from tests.kafka_helpers import read_topic
+
+    subject = f"invalid-{uuid.uuid4()}"
+    invalid = Envelope(type=ThingHappenedV1.event_type, source="test", subject=subject, data={"seq": "seven"})
+    after = Envelope.wrap(ThingHappenedV1(seq=8), source="test", subject=subject)
+    for e in (invalid, after):
+        await env["broker"].publish(e.model_dump_json().encode(), topic=TOPIC, key=subject.encode())
+    await _wait_for(lambda: _effects_for(env, subject, 1))
+    dead = await read_topic(env["bootstrap"], TOPIC + ".dlq", timeout=30, raw=True,
+                            until=lambda out: any(m.get("id") == str(invalid.id) for m in out))
+    assert any(m.get("id") == str(invalid.id) for m in dead)
+    assert await _count(env["sessionmaker"], inbox_t, inbox_t.c.event_id == invalid.id) == 0
