@@ -52,6 +52,11 @@ class EventMeta:
 Handler = Callable[[AsyncSession, E, EventMeta], Awaitable[None]]
 
 
+def _where(exc: ValidationError) -> str:
+    """Field locations and error kinds only: the rejected values may be personal data."""
+    return ", ".join(f"{'.'.join(map(str, e['loc']))}:{e['type']}" for e in exc.errors()[:5])
+
+
 class InvalidPayload(Exception):
     """The envelope is fine but its data does not fit the registered contract."""
 
@@ -99,9 +104,7 @@ class IdempotentConsumer:
         try:
             event = contract.from_wire(env.data)
         except ValidationError as exc:
-            # field locations and error kinds only: the values may be personal data
-            where = ", ".join(f"{'.'.join(map(str, e['loc']))}:{e['type']}" for e in exc.errors()[:5])
-            raise InvalidPayload(f"invalid {env.type} payload ({where})") from None
+            raise InvalidPayload(f"invalid {env.type} payload ({_where(exc)})") from None
         return Decoded(handler, event, EventMeta.of(env))
 
     async def apply(self, env: Envelope) -> str:
@@ -122,7 +125,7 @@ class IdempotentConsumer:
         try:
             env = Envelope.model_validate_json(body)
         except ValidationError as exc:
-            log.error("event_malformed", topic=topic, error=str(exc)[:300])
+            log.error("event_malformed", topic=topic, error=_where(exc))
             await dead_letter(dlq(topic), bytes(body), "malformed",
                               {"x-consumer": self.name, "x-error": "malformed envelope"})
             return "dead_lettered"
