@@ -1,7 +1,6 @@
 """Daftar Pelatihan: the eligibility check and the submission of an enrollment."""
 from __future__ import annotations
 
-import hashlib
 import uuid
 from collections.abc import Mapping
 from dataclasses import asdict
@@ -11,10 +10,12 @@ from sqlalchemy.exc import IntegrityError
 
 from balai_platform.logging import get_logger
 
-from ..adapters.tables import business_members, businesses, enrollment_files, enrollments, participants, trainings
+from ..adapters.repository import STATE, training_facts
+from ..adapters.tables import business_members, businesses, enrollments, participants, trainings
 from ..domain import eligibility, lifecycle
+from ..domain.enrollment import Enrollment
+from ..domain.enrollment_facts import BusinessCopy, ParticipantCopy, StoredFile
 from ..domain.photo import PhotoError, check_image
-from . import events
 from .context import TrainingContext
 from .errors import Conflict, Forbidden, InvalidInput, NotFound, NotYetSynced
 from .views import enrollment_view
@@ -118,25 +119,23 @@ async def submit_enrollment(ctx: TrainingContext, participant_id: uuid.UUID, tra
         unmet = any(r.key in errors for r in results)
         raise InvalidInput(errors, "Anda belum memenuhi syarat pelatihan ini" if unmet else
                            "Data belum valid, periksa isian yang ditandai")
-    eid, now = uuid.uuid4(), ctx.now()
-    row = dict(id=eid, training_id=training_id, participant_id=participant_id, business_id=business_id,
-               status=lifecycle.SUBMITTED, ticks=sorted(set(ticks)), eligibility=[asdict(r) for r in results],
-               submitted_at=now, updated_at=now)
+    e = Enrollment.submit(
+        id=uuid.uuid4(), participant_id=participant_id, business_id=business_id, training=training_facts(t),
+        participant=ParticipantCopy(p["full_name"], p["sex"]), business=BusinessCopy(b["name"]), ticks=ticks,
+        eligibility=[asdict(r) for r in results], at=ctx.now(),
+        product_photos=[StoredFile("product", n, data, ctype) for n, data, ctype in checked])
     try:
-        async with ctx.sessionmaker() as s, s.begin():
-            await s.execute(enrollments.insert().values(**row))
-            for n, data, ctype in checked:
-                await s.execute(enrollment_files.insert().values(
-                    enrollment_id=eid, kind="product", n=n, data=data, content_type=ctype,
-                    etag=hashlib.sha256(data).hexdigest()[:32]))
-            await events.submitted(ctx, s, events.Bundle(row, t, p, b))
+        async with ctx.uow() as uow:
+            await uow.enrollments.add(e)
+            await uow.commit()
     except IntegrityError as exc:  # a concurrent submission of the same participant won
         if "uq_enrollments_active" in str(exc.orig):
             raise Conflict(ALREADY) from exc
         raise
+    eid = e.id
     log.info("enrollment_submitted", enrollment_id=str(eid), training_id=str(training_id))
-    blank = dict.fromkeys(c.name for c in enrollments.c)
-    out = enrollment_view({**blank, **row}, t, participant_name=p["full_name"], business_name=b["name"], url=ctx.url)
+    row = {n: getattr(e, n) for n in STATE} | {"training_id": training_id}
+    out = enrollment_view(row, t, participant_name=p["full_name"], business_name=b["name"], url=ctx.url)
     out["product_photo_urls"] = [ctx.url(f"/enrollments/{eid}/photos/{n}") for n, _, _ in checked]
     return out
 
