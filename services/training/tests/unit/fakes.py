@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from balai_platform.auth import Claims
 from balai_platform.testing import FakeUnitOfWork, FrozenClock
 from training.adapters.classroom import ClassProgress
+from training.adapters.registration import RegistrationRows
 from training.domain import lifecycle as lc
 from training.domain.enrollment import Enrollment
 from training.domain.enrollment_facts import BusinessCopy, ParticipantCopy, Seat, TrainingFacts
@@ -35,6 +36,10 @@ class State:
     done: dict[uuid.UUID, set] = field(default_factory=dict)  # enrollment id -> module ids
     attempts: dict[uuid.UUID, list[dict]] = field(default_factory=dict)  # enrollment id -> attempts
     questions: dict[uuid.UUID, list[Question]] = field(default_factory=dict)
+    training_rows: dict[uuid.UUID, dict] = field(default_factory=dict)  # registration: trainings rows
+    participants: dict[uuid.UUID, dict] = field(default_factory=dict)  # local copies
+    businesses: dict[uuid.UUID, dict] = field(default_factory=dict)
+    members: dict[tuple[uuid.UUID, uuid.UUID], str] = field(default_factory=dict)  # (business, participant)
 
 
 class FakeDatabase:
@@ -158,6 +163,20 @@ class FakeClassroom:
                     a.update(submitted_at=at, score=score, passed=passed)
 
 
+class FakeRegistration:
+    def __init__(self, uow: FakeTrainingUnitOfWork) -> None:
+        self.uow = uow
+
+    async def rows(self, training_id, participant_id, business_id) -> RegistrationRows | None:
+        w = self.uow.work
+        if training_id not in w.training_rows:
+            return None
+        active = next((e.id for e in w.enrollments.values() if e.training.id == training_id
+                       and e.participant_id == participant_id and e.status not in (lc.CANCELLED, lc.REJECTED)), None)
+        return RegistrationRows(w.training_rows[training_id], w.participants.get(participant_id),
+                                w.businesses.get(business_id), w.members.get((business_id, participant_id)), active)
+
+
 class FakeTrainingUnitOfWork(FakeUnitOfWork):
     """The training unit of work over a FakeDatabase."""
 
@@ -169,6 +188,7 @@ class FakeTrainingUnitOfWork(FakeUnitOfWork):
         self.seats = FakeSeats(self)
         self.closing = FakeClosing(self)
         self.classroom = FakeClassroom(self)
+        self.registration = FakeRegistration(self)
         db.uows.append(self)
 
     async def __aenter__(self):

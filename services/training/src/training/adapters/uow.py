@@ -1,4 +1,5 @@
-"""The training unit of work: enrollments, seats, closing and the classroom in one transaction."""
+"""The training unit of work: enrollments, seats, closing, the classroom and registration reads
+in one transaction."""
 from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -7,6 +8,7 @@ from balai_platform.uow import SqlUnitOfWork
 
 from .classroom import SqlClassroom
 from .closing import SqlClosing
+from .registration import SqlRegistration
 from .repository import EnrollmentRepository
 from .seats import SqlSeats
 
@@ -18,9 +20,11 @@ class TrainingUnitOfWork(SqlUnitOfWork):
     seats: SqlSeats
     closing: SqlClosing
     classroom: SqlClassroom
+    registration: SqlRegistration
 
     def repositories(self, session: AsyncSession) -> None:
         self.enrollments = EnrollmentRepository(session, self)
         self.seats = SqlSeats(session)
         self.closing = SqlClosing(session)
         self.classroom = SqlClassroom(session)
+        self.registration = SqlRegistration(session)

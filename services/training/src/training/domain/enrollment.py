@@ -17,6 +17,7 @@ Concurrency rules that must hold under races live in the database, not here:
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -71,7 +72,7 @@ class Enrollment(Aggregate):
     @classmethod
     def submit(cls, *, id: uuid.UUID, participant_id: uuid.UUID, business_id: uuid.UUID,
                training: TrainingFacts, participant: ParticipantCopy, business: BusinessCopy, ticks: list[int],
-               eligibility: list[dict], at: datetime, product_photos: list[StoredFile] = ()) -> Enrollment:
+               eligibility: list[dict], at: datetime, product_photos: Sequence[StoredFile] = ()) -> Enrollment:
         """Daftar Pelatihan: a new enrollment `submitted` (eligibility is checked by the handler)."""
         e = cls(id=id, participant_id=participant_id, business_id=business_id, training=training,
                 participant=participant, business=business, submitted_at=at, updated_at=at,

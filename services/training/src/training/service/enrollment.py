@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from balai_platform.logging import get_logger
 
 from ..adapters.repository import STATE, training_facts
-from ..adapters.tables import business_members, businesses, enrollments, participants, trainings
+from ..adapters.tables import business_members, businesses
 from ..domain import eligibility, lifecycle
 from ..domain.enrollment import Enrollment
 from ..domain.enrollment_facts import BusinessCopy, ParticipantCopy, StoredFile
@@ -34,34 +34,17 @@ def requirements_of(t: Mapping) -> eligibility.Requirements:
         regencies=tuple(r.get("regencies") or ()))
 
 
-def _prefixed(table, prefix: str):
-    return [c.label(prefix + c.name) for c in table.c]
-
-
-async def _facts(s, training_id: uuid.UUID, participant_id: uuid.UUID, business_id: uuid.UUID):
-    """Training, participant and business copies, membership and an active enrollment: one round trip."""
-    active = (select(enrollments.c.id).where(
-        enrollments.c.training_id == training_id, enrollments.c.participant_id == participant_id,
-        enrollments.c.status.notin_((lifecycle.CANCELLED, lifecycle.REJECTED))).limit(1).scalar_subquery())
-    stmt = (select(trainings, *_prefixed(participants, "p_"), *_prefixed(businesses, "b_"),
-                   business_members.c.position.label("m_position"), active.label("active_id"))
-            .select_from(trainings)
-            .outerjoin(participants, participants.c.participant_id == participant_id)
-            .outerjoin(businesses, businesses.c.business_id == business_id)
-            .outerjoin(business_members, (business_members.c.business_id == business_id)
-                       & (business_members.c.participant_id == participant_id))
-            .where(trainings.c.id == training_id))
-    row = (await s.execute(stmt)).mappings().first()
-    if row is None:
+async def _facts(ctx: TrainingContext, training_id: uuid.UUID, participant_id: uuid.UUID, business_id: uuid.UUID):
+    """Training, participant and business copies, membership and an active enrollment."""
+    async with ctx.uow() as uow:
+        rows = await uow.registration.rows(training_id, participant_id, business_id)
+    if rows is None:
         raise NotFound("Pelatihan tidak ditemukan")
-    t = {c.name: row[c.name] for c in trainings.c}
-    p = {c.name: row["p_" + c.name] for c in participants.c}
-    b = {c.name: row["b_" + c.name] for c in businesses.c}
-    if p["participant_id"] is None or b["business_id"] is None:
+    if rows.participant is None or rows.business is None:
         raise NotYetSynced()
-    if row["m_position"] is None:
+    if rows.position is None:
         raise Forbidden(NOT_MEMBER, {"business_id": NOT_MEMBER})
-    return t, p, b, row["active_id"]
+    return rows.training, rows.participant, rows.business, rows.active_id
 
 
 def _results(ctx: TrainingContext, t, p, b) -> list[eligibility.RequirementResult]:
@@ -74,8 +57,7 @@ def _results(ctx: TrainingContext, t, p, b) -> list[eligibility.RequirementResul
 async def check_eligibility(ctx: TrainingContext, participant_id: uuid.UUID, training_id: uuid.UUID,
                             business_id: uuid.UUID) -> dict:
     """Each requirement's result for this participant and business, as the form shows it."""
-    async with ctx.sessionmaker() as s:
-        t, p, b, existing = await _facts(s, training_id, participant_id, business_id)
+    t, p, b, existing = await _facts(ctx, training_id, participant_id, business_id)
     results = _results(ctx, t, p, b)
     status = lifecycle.registration_status(ctx.now(), t["registration_opens_at"], t["registration_closes_at"],
                                            t["seats_taken"], t["quota"], t["closed_at"] is not None)
@@ -100,8 +82,7 @@ def _photo_errors(photos: Mapping[str, bytes]) -> tuple[dict[str, str], list]:
 async def submit_enrollment(ctx: TrainingContext, participant_id: uuid.UUID, training_id: uuid.UUID,
                             business_id: uuid.UUID, ticks: list[int], photos: Mapping[str, bytes]) -> dict:
     """Register for a training; all requirements met and ticked. Emits EnrollmentSubmitted."""
-    async with ctx.sessionmaker() as s:
-        t, p, b, existing = await _facts(s, training_id, participant_id, business_id)
+    t, p, b, existing = await _facts(ctx, training_id, participant_id, business_id)
     if existing:
         raise Conflict(ALREADY)
     status = lifecycle.registration_status(ctx.now(), t["registration_opens_at"], t["registration_closes_at"],
