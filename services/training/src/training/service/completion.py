@@ -4,7 +4,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import func, select, text
+from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 
 from balai_platform.auth import Claims
@@ -12,11 +12,11 @@ from balai_platform.logging import get_logger
 
 from ..adapters.tables import attendance, enrollments, participants, trainings
 from ..domain import lifecycle
-from ..domain.attendance import attendance_percent, passed, training_days
-from . import events
+from ..domain.attendance import attendance_percent, training_days
 from .access import require_org
 from .context import TrainingContext
 from .errors import Conflict, InvalidInput, NotFound
+from .loading import load_enrollment, refusals
 
 log = get_logger("completion")
 ATTENDING = (lifecycle.VERIFIED, lifecycle.CONFIRMED)
@@ -89,56 +89,42 @@ async def attendance_sheet(ctx: TrainingContext, claims: Claims, training_id: uu
 
 
 async def set_score(ctx: TrainingContext, claims: Claims, enrollment_id: uuid.UUID, score: int) -> dict:
-    async with ctx.sessionmaker() as s, s.begin():
-        x = await events.load(s, enrollment_id, lock=True)
-        require_org(claims, x.t["org_id"])
-        if not x.t["has_evaluation"]:
-            raise Conflict("Pelatihan ini tidak memiliki evaluasi")
-        if x.t["closed_at"] is not None or x.e["status"] not in ATTENDING:
-            raise Conflict("Nilai hanya dapat diisi untuk peserta aktif sebelum pelatihan ditutup")
-        await s.execute(enrollments.update().where(enrollments.c.id == enrollment_id)
-                        .values(score=score, updated_at=ctx.now()))
+    async with ctx.uow() as uow:
+        e = await load_enrollment(uow, enrollment_id, lock=True)
+        require_org(claims, e.training.org_id)
+        with refusals():
+            e.set_score(score, ctx.now())
+        await uow.enrollments.save(e)
+        await uow.commit()
     return dict(enrollment_id=str(enrollment_id), score=score)
 
 
-_CLOSE = text("UPDATE trainings SET closed_at = :now, updated_at = :now "
-              "WHERE id = :id AND closed_at IS NULL RETURNING id")
-
-
 async def close_training(ctx: TrainingContext, claims: Claims, training_id: uuid.UUID) -> dict:
-    """Close: each confirmed participant becomes completed (TrainingCompleted) or not_completed.
+    """Close: each attending participant becomes completed (TrainingCompleted) or not_completed.
 
-    The conditional UPDATE lets exactly one of two concurrent closes through."""
-    async with ctx.sessionmaker() as s, s.begin():
-        t = await _training(s, claims, training_id)
+    The conditional UPDATE of the closing port lets exactly one of two concurrent closes through."""
+    async with ctx.uow() as uow:
+        t = await uow.closing.training(training_id)
+        if t is None:
+            raise NotFound("Pelatihan tidak ditemukan")
+        require_org(claims, t["org_id"])
         if ctx.today() < t["end_date"]:
             raise Conflict("Pelatihan baru dapat ditutup pada hari terakhir pelaksanaan")
         now = ctx.now()
-        if (await s.execute(_CLOSE, {"now": now, "id": training_id})).first() is None:
+        if not await uow.closing.close(training_id, now):
             raise Conflict("Pelatihan sudah ditutup")
-        rows = (await s.execute(select(enrollments.c.id).where(
-            enrollments.c.training_id == training_id, enrollments.c.status.in_(ATTENDING))
-            .order_by(enrollments.c.submitted_at).with_for_update())).scalars().all()
-        present = dict((await s.execute(
-            select(attendance.c.enrollment_id, func.count()).where(
-                attendance.c.enrollment_id.in_(rows), attendance.c.present.is_(True))
-            .group_by(attendance.c.enrollment_id))).all())
+        ids = await uow.closing.attending(training_id)
+        present = await uow.closing.present_days(ids)
         total_days = len(training_days(t["start_date"], t["end_date"]))
         done = failed = 0
-        for eid in rows:
-            x = await events.load(s, eid)
-            online = t["mode"] == "online"
-            pct = None if online else attendance_percent(present.get(eid, 0), total_days)
-            ok = (not online and lifecycle.can("complete", x.e["status"], t["mode"])
-                  and passed(pct, t["min_attendance_percent"], has_evaluation=t["has_evaluation"],
-                             score=x.e["score"], pass_mark=t["pass_mark"]))
-            status = lifecycle.COMPLETED if ok else lifecycle.NOT_COMPLETED
-            await s.execute(enrollments.update().where(enrollments.c.id == eid).values(
-                status=status, attendance_percent=pct, completed_at=now if ok else None, updated_at=now))
-            if ok:
-                await events.completed(ctx, s, x, at=now, attendance_percent=pct, score=x.e["score"])
+        for eid in ids:
+            e = await load_enrollment(uow, eid)  # already row-locked by `attending`
+            pct = None if e.training.online else attendance_percent(present.get(eid, 0), total_days)
+            if e.conclude(pct, now):
                 done += 1
             else:
                 failed += 1
+            await uow.enrollments.save(e)
+        await uow.commit()
     log.info("training_closed", training_id=str(training_id), completed=done, not_completed=failed)
     return dict(training_id=str(training_id), completed=done, not_completed=failed, closed_at=now.isoformat())

@@ -1,20 +1,19 @@
-"""What every training handler needs: settings, sessions, the outbox, the clock."""
+"""What every training handler needs: settings, sessions, the outbox, the clock, units of work."""
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from balai_platform.clock import utcnow
 from balai_platform.outbox import Outbox
 
+from ..adapters.uow import TrainingUnitOfWork
 from ..settings import Settings
-
-
-def _utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass
@@ -22,7 +21,15 @@ class TrainingContext:
     settings: Settings
     sessionmaker: async_sessionmaker[AsyncSession]
     outbox: Outbox
-    clock: Callable[[], datetime] = field(default=_utcnow)
+    clock: Callable[[], datetime] = field(default=utcnow)
+    # unit tests pass a factory of fake units of work (in-memory repositories, no I/O)
+    uow_factory: Callable[[], Any] | None = None
+
+    def uow(self) -> TrainingUnitOfWork:
+        """A new unit of work: `async with ctx.uow() as uow: ...; await uow.commit()`."""
+        if self.uow_factory is not None:
+            return self.uow_factory()
+        return TrainingUnitOfWork(self.sessionmaker, self.outbox)
 
     def now(self) -> datetime:
         return self.clock()

@@ -1,7 +1,6 @@
 """Daftar Pelatihan: the eligibility check and the submission of an enrollment."""
 from __future__ import annotations
 
-import hashlib
 import uuid
 from collections.abc import Mapping
 from dataclasses import asdict
@@ -11,10 +10,12 @@ from sqlalchemy.exc import IntegrityError
 
 from balai_platform.logging import get_logger
 
-from ..adapters.tables import business_members, businesses, enrollment_files, enrollments, participants, trainings
+from ..adapters.repository import STATE, training_facts
+from ..adapters.tables import business_members, businesses
 from ..domain import eligibility, lifecycle
+from ..domain.enrollment import Enrollment
+from ..domain.enrollment_facts import BusinessCopy, ParticipantCopy, StoredFile
 from ..domain.photo import PhotoError, check_image
-from . import events
 from .context import TrainingContext
 from .errors import Conflict, Forbidden, InvalidInput, NotFound, NotYetSynced
 from .views import enrollment_view
@@ -33,34 +34,17 @@ def requirements_of(t: Mapping) -> eligibility.Requirements:
         regencies=tuple(r.get("regencies") or ()))
 
 
-def _prefixed(table, prefix: str):
-    return [c.label(prefix + c.name) for c in table.c]
-
-
-async def _facts(s, training_id: uuid.UUID, participant_id: uuid.UUID, business_id: uuid.UUID):
-    """Training, participant and business copies, membership and an active enrollment: one round trip."""
-    active = (select(enrollments.c.id).where(
-        enrollments.c.training_id == training_id, enrollments.c.participant_id == participant_id,
-        enrollments.c.status.notin_((lifecycle.CANCELLED, lifecycle.REJECTED))).limit(1).scalar_subquery())
-    stmt = (select(trainings, *_prefixed(participants, "p_"), *_prefixed(businesses, "b_"),
-                   business_members.c.position.label("m_position"), active.label("active_id"))
-            .select_from(trainings)
-            .outerjoin(participants, participants.c.participant_id == participant_id)
-            .outerjoin(businesses, businesses.c.business_id == business_id)
-            .outerjoin(business_members, (business_members.c.business_id == business_id)
-                       & (business_members.c.participant_id == participant_id))
-            .where(trainings.c.id == training_id))
-    row = (await s.execute(stmt)).mappings().first()
-    if row is None:
+async def _facts(ctx: TrainingContext, training_id: uuid.UUID, participant_id: uuid.UUID, business_id: uuid.UUID):
+    """Training, participant and business copies, membership and an active enrollment."""
+    async with ctx.uow() as uow:
+        rows = await uow.registration.rows(training_id, participant_id, business_id)
+    if rows is None:
         raise NotFound("Pelatihan tidak ditemukan")
-    t = {c.name: row[c.name] for c in trainings.c}
-    p = {c.name: row["p_" + c.name] for c in participants.c}
-    b = {c.name: row["b_" + c.name] for c in businesses.c}
-    if p["participant_id"] is None or b["business_id"] is None:
+    if rows.participant is None or rows.business is None:
         raise NotYetSynced()
-    if row["m_position"] is None:
+    if rows.position is None:
         raise Forbidden(NOT_MEMBER, {"business_id": NOT_MEMBER})
-    return t, p, b, row["active_id"]
+    return rows.training, rows.participant, rows.business, rows.active_id
 
 
 def _results(ctx: TrainingContext, t, p, b) -> list[eligibility.RequirementResult]:
@@ -73,8 +57,7 @@ def _results(ctx: TrainingContext, t, p, b) -> list[eligibility.RequirementResul
 async def check_eligibility(ctx: TrainingContext, participant_id: uuid.UUID, training_id: uuid.UUID,
                             business_id: uuid.UUID) -> dict:
     """Each requirement's result for this participant and business, as the form shows it."""
-    async with ctx.sessionmaker() as s:
-        t, p, b, existing = await _facts(s, training_id, participant_id, business_id)
+    t, p, b, existing = await _facts(ctx, training_id, participant_id, business_id)
     results = _results(ctx, t, p, b)
     status = lifecycle.registration_status(ctx.now(), t["registration_opens_at"], t["registration_closes_at"],
                                            t["seats_taken"], t["quota"], t["closed_at"] is not None)
@@ -99,8 +82,7 @@ def _photo_errors(photos: Mapping[str, bytes]) -> tuple[dict[str, str], list]:
 async def submit_enrollment(ctx: TrainingContext, participant_id: uuid.UUID, training_id: uuid.UUID,
                             business_id: uuid.UUID, ticks: list[int], photos: Mapping[str, bytes]) -> dict:
     """Register for a training; all requirements met and ticked. Emits EnrollmentSubmitted."""
-    async with ctx.sessionmaker() as s:
-        t, p, b, existing = await _facts(s, training_id, participant_id, business_id)
+    t, p, b, existing = await _facts(ctx, training_id, participant_id, business_id)
     if existing:
         raise Conflict(ALREADY)
     status = lifecycle.registration_status(ctx.now(), t["registration_opens_at"], t["registration_closes_at"],
@@ -118,25 +100,23 @@ async def submit_enrollment(ctx: TrainingContext, participant_id: uuid.UUID, tra
         unmet = any(r.key in errors for r in results)
         raise InvalidInput(errors, "Anda belum memenuhi syarat pelatihan ini" if unmet else
                            "Data belum valid, periksa isian yang ditandai")
-    eid, now = uuid.uuid4(), ctx.now()
-    row = dict(id=eid, training_id=training_id, participant_id=participant_id, business_id=business_id,
-               status=lifecycle.SUBMITTED, ticks=sorted(set(ticks)), eligibility=[asdict(r) for r in results],
-               submitted_at=now, updated_at=now)
+    e = Enrollment.submit(
+        id=uuid.uuid4(), participant_id=participant_id, business_id=business_id, training=training_facts(t),
+        participant=ParticipantCopy(p["full_name"], p["sex"]), business=BusinessCopy(b["name"]), ticks=ticks,
+        eligibility=[asdict(r) for r in results], at=ctx.now(),
+        product_photos=[StoredFile("product", n, data, ctype) for n, data, ctype in checked])
     try:
-        async with ctx.sessionmaker() as s, s.begin():
-            await s.execute(enrollments.insert().values(**row))
-            for n, data, ctype in checked:
-                await s.execute(enrollment_files.insert().values(
-                    enrollment_id=eid, kind="product", n=n, data=data, content_type=ctype,
-                    etag=hashlib.sha256(data).hexdigest()[:32]))
-            await events.submitted(ctx, s, events.Bundle(row, t, p, b))
+        async with ctx.uow() as uow:
+            await uow.enrollments.add(e)
+            await uow.commit()
     except IntegrityError as exc:  # a concurrent submission of the same participant won
         if "uq_enrollments_active" in str(exc.orig):
             raise Conflict(ALREADY) from exc
         raise
+    eid = e.id
     log.info("enrollment_submitted", enrollment_id=str(eid), training_id=str(training_id))
-    blank = dict.fromkeys(c.name for c in enrollments.c)
-    out = enrollment_view({**blank, **row}, t, participant_name=p["full_name"], business_name=b["name"], url=ctx.url)
+    row = {n: getattr(e, n) for n in STATE} | {"training_id": training_id}
+    out = enrollment_view(row, t, participant_name=p["full_name"], business_name=b["name"], url=ctx.url)
     out["product_photo_urls"] = [ctx.url(f"/enrollments/{eid}/photos/{n}") for n, _, _ in checked]
     return out
 

@@ -4,13 +4,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 
-from sqlalchemy import select
-
-from ..adapters.tables_class import module_files
+from ..adapters.classroom import FILE_META, module_file_rows
 from .context import TrainingContext
 
-META = (module_files.c.id, module_files.c.module_id, module_files.c.filename, module_files.c.content_type,
-        module_files.c.size, module_files.c.etag)
+META = FILE_META  # the columns of a file without its bytes
 
 
 def view(ctx: TrainingContext, r) -> dict:
@@ -22,11 +19,8 @@ async def files_of(ctx: TrainingContext, s, module_ids: Iterable[uuid.UUID]) -> 
     """The files of these modules (without their bytes), oldest first, by module id."""
     ids = list(module_ids)
     out: dict[uuid.UUID, list[dict]] = {m: [] for m in ids}
-    if ids:
-        rows = (await s.execute(select(*META).where(module_files.c.module_id.in_(ids))
-                                .order_by(module_files.c.created_at, module_files.c.filename))).mappings().all()
-        for r in rows:
-            out[r["module_id"]].append(view(ctx, r))
+    for r in await module_file_rows(s, ids):
+        out[r["module_id"]].append(view(ctx, r))
     return out
 
 

@@ -1,11 +1,9 @@
 """The participant's side: Riwayat Pelatihan, cancelling, Konfirmasi Pelatihan, uploaded files."""
 from __future__ import annotations
 
-import hashlib
 import uuid
 
 from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from balai_platform.auth import Claims
@@ -14,11 +12,13 @@ from balai_platform.logging import get_logger
 from ..adapters.tables import businesses, enrollment_files, enrollments, participants, trainings
 from ..adapters.tables_class import testimonials
 from ..domain import lifecycle
+from ..domain.enrollment_facts import StoredFile
 from ..domain.photo import PhotoError, check_blue_background
-from . import events, seats
+from . import enrollment_reads, seats
 from .access import require_org
 from .context import TrainingContext
-from .errors import Conflict, Forbidden, InvalidInput, NotFound, NotYetSynced
+from .errors import Forbidden, InvalidInput, NotFound
+from .loading import load_enrollment, refusals
 from .views import enrollment_view
 
 log = get_logger("participation")
@@ -53,7 +53,7 @@ async def my_enrollments(ctx: TrainingContext, participant_id: uuid.UUID) -> dic
 
 async def get_enrollment(ctx: TrainingContext, claims: Claims, enrollment_id: uuid.UUID) -> dict:
     async with ctx.sessionmaker() as s:
-        x = await events.load(s, enrollment_id)
+        x = await enrollment_reads.load(s, enrollment_id)
         _may_see(claims, x)
         has_t = await s.scalar(select(testimonials.c.id).where(testimonials.c.enrollment_id == enrollment_id))
         urls = await file_urls(ctx, s, enrollment_id)
@@ -64,68 +64,49 @@ async def get_enrollment(ctx: TrainingContext, claims: Claims, enrollment_id: uu
     return out
 
 
-def _may_see(claims: Claims, x: events.Bundle) -> None:
+def _may_see(claims: Claims, x: enrollment_reads.Bundle) -> None:
     if claims.is_admin:
         require_org(claims, x.t["org_id"])
     elif str(x.e["participant_id"]) != claims.sub:
         raise Forbidden("Anda tidak berhak melihat pendaftaran ini")
 
 
-async def _own_locked(s: AsyncSession, participant_id: uuid.UUID, enrollment_id: uuid.UUID, action: str):
-    x = await events.load(s, enrollment_id, lock=True)
-    if x.e["participant_id"] != participant_id:
-        raise Forbidden("Anda tidak berhak mengubah pendaftaran ini")
-    try:
-        lifecycle.require(action, x.e["status"], x.t["mode"])
-    except lifecycle.TransitionError as exc:
-        raise Conflict(exc.message) from exc
-    if x.t["closed_at"] is not None:
-        raise Conflict("Pelatihan sudah ditutup")
-    return x
-
-
 async def cancel(ctx: TrainingContext, participant_id: uuid.UUID, enrollment_id: uuid.UUID, reason: str) -> str:
     """Cancel before completion; a freed seat goes to the first on the waiting list."""
-    async with ctx.sessionmaker() as s, s.begin():
-        x = await _own_locked(s, participant_id, enrollment_id, "cancel")
-        now = ctx.now()
-        await s.execute(enrollments.update().where(enrollments.c.id == enrollment_id).values(
-            status=lifecycle.CANCELLED, cancelled_at=now, cancel_reason=reason.strip()[:500], updated_at=now))
-        await events.cancelled(ctx, s, x, at=now, reason=reason.strip()[:500])
-        if lifecycle.frees_seat(x.e["status"]):
-            await seats.release(s, x.t["id"])
-            await seats.promote_waitlist(ctx, s, x.t["id"])
-    log.info("enrollment_cancelled", enrollment_id=str(enrollment_id), previous_status=x.e["status"])
+    async with ctx.uow() as uow:
+        e = await load_enrollment(uow, enrollment_id, lock=True)
+        previous, now = e.status, ctx.now()
+        with refusals():
+            freed = e.cancel(participant_id, reason, now)
+        await uow.enrollments.save(e)
+        if freed:
+            await seats.give_back(uow, e.training.id, now)
+        await uow.commit()
+    log.info("enrollment_cancelled", enrollment_id=str(enrollment_id), previous_status=previous)
     return lifecycle.CANCELLED
 
 
 async def confirm(ctx: TrainingContext, participant_id: uuid.UUID, enrollment_id: uuid.UUID,
                   photo: bytes | None) -> None:
     """Konfirmasi Pelatihan with a blue-background photo; emits AttendanceConfirmed."""
-    try:
-        checked = check_blue_background(photo)
-    except PhotoError as exc:
-        raise InvalidInput({"photo": exc.message}, exc.message) from exc
-    async with ctx.sessionmaker() as s, s.begin():
-        x = await _own_locked(s, participant_id, enrollment_id, "confirm")
-        if x.p is None or x.b is None:
-            raise NotYetSynced()
-        now = ctx.now()
-        await s.execute(enrollments.update().where(enrollments.c.id == enrollment_id).values(
-            status=lifecycle.CONFIRMED, confirmed_at=now, updated_at=now))
-        stmt = insert(enrollment_files).values(enrollment_id=enrollment_id, kind="confirmation", n=1, data=photo,
-                                               content_type=checked.content_type,
-                                               etag=hashlib.sha256(photo).hexdigest()[:32])
-        await s.execute(stmt.on_conflict_do_update(index_elements=["enrollment_id", "kind", "n"],
-                                                   set_={"data": stmt.excluded.data, "etag": stmt.excluded.etag,
-                                                         "content_type": stmt.excluded.content_type}))
-        await events.attendance_confirmed(ctx, s, x, at=now)
-    log.info("attendance_confirmed", enrollment_id=str(enrollment_id), mode=x.t["mode"])
+    async with ctx.uow() as uow:
+        e = await load_enrollment(uow, enrollment_id, lock=True)
+        with refusals():
+            e.check_may_confirm(participant_id)  # who and when first: no image is decoded for a stranger
+        try:
+            checked = check_blue_background(photo)
+        except PhotoError as exc:
+            raise InvalidInput({"photo": exc.message}, exc.message) from exc
+        with refusals():
+            e.confirm(participant_id, StoredFile("confirmation", 1, photo, checked.content_type), ctx.now())
+        await uow.enrollments.save(e)
+        await uow.commit()
+    log.info("attendance_confirmed", enrollment_id=str(enrollment_id), mode=e.training.mode)
 
 
 async def get_file(ctx: TrainingContext, claims: Claims, enrollment_id: uuid.UUID, kind: str, n: int):
     async with ctx.sessionmaker() as s:
-        x = await events.load(s, enrollment_id)
+        x = await enrollment_reads.load(s, enrollment_id)
         _may_see(claims, x)
         row = (await s.execute(select(enrollment_files.c.data, enrollment_files.c.content_type,
                                       enrollment_files.c.etag).where(

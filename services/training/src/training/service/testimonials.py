@@ -11,7 +11,7 @@ from balai_platform.auth import Claims
 from ..adapters.tables import participants, trainings
 from ..adapters.tables_class import testimonials
 from ..domain import lifecycle
-from . import events
+from . import enrollment_reads
 from .access import org_scope, require_org
 from .context import TrainingContext
 from .errors import Conflict, Forbidden, NotFound
@@ -24,7 +24,7 @@ async def write(ctx: TrainingContext, participant_id: uuid.UUID, enrollment_id: 
                 rating: int, text: str) -> dict:
     """Give or change one's testimonial ("KIRIM ULASAN")."""
     async with ctx.sessionmaker() as s, s.begin():
-        x = await events.load(s, enrollment_id)
+        x = await enrollment_reads.load(s, enrollment_id)
         if x.e["participant_id"] != participant_id:
             raise Forbidden("Anda tidak berhak memberi ulasan untuk pendaftaran ini")
         online_ok = x.t["mode"] == "online" and x.e["status"] == lifecycle.VERIFIED

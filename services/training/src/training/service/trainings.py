@@ -61,7 +61,8 @@ async def create_training(ctx: TrainingContext, claims: Claims, data: Mapping) -
 async def update_training(ctx: TrainingContext, claims: Claims, training_id: uuid.UUID, data: Mapping) -> dict:
     """Edit a training; a larger quota moves the waiting list at once."""
     changes = _clean(ctx, data)
-    async with ctx.sessionmaker() as s, s.begin():
+    async with ctx.uow() as uow:
+        s = uow.session  # the schedule itself is plain SQL; the waiting list moves through the aggregate
         row = (await s.execute(select(trainings).where(trainings.c.id == training_id).with_for_update())
                ).mappings().first()
         if row is None:
@@ -75,7 +76,8 @@ async def update_training(ctx: TrainingContext, claims: Claims, training_id: uui
             raise InvalidInput(errors)
         await s.execute(trainings.update().where(trainings.c.id == training_id).values(updated_at=ctx.now(), **changes))
         if changes.get("quota", row["quota"]) > row["quota"]:
-            await seats.promote_waitlist(ctx, s, training_id, limit=changes["quota"] - row["quota"])
+            await seats.promote_waitlist(uow, training_id, ctx.now(), limit=changes["quota"] - row["quota"])
+        await uow.commit()
     log.info("training_updated", training_id=str(training_id), fields=sorted(changes))
     return await get_training_admin(ctx, claims, training_id)
 
