@@ -29,7 +29,7 @@ from balai_contracts.training import AttendanceConfirmedV1  # noqa: E402
 from balai_devstack.infra import free_port  # noqa: E402
 from balai_devstack.stack import Stack  # noqa: E402
 from tests.factories import png_photo  # noqa: E402
-from ukm.service.publishing import _NAMES, _SELECT  # noqa: E402
+from ukm.adapters.gallery_sql import _NAMES, _SELECT  # noqa: E402
 
 PRODUCTS = 10_000
 PER_BUSINESS = 5

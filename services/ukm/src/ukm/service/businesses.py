@@ -3,42 +3,33 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from sqlalchemy import select
 
 from balai_platform.auth import Claims
 from balai_platform.logging import get_logger
-from balai_platform.regions import region_name
 
-from ..adapters.tables import (
-    business_audit,
-    business_members,
-    businesses,
-    participants,
-    products,
-)
-from ..domain.business import audit_changes, registration_product_names
-from ..domain.money import size_class
+from ..adapters.tables import business_members, participants, products
+from ..domain.actors import Actor
+from ..domain.business import PESERTA_ONLY, Business
 from ..domain.photo import check_photos
-from ..domain.validation import BUSINESS_FIELDS, validate_business, validate_position
-from . import publishing
-from .access import load_business, participant_id, require_manager
+from ..domain.product import Product
+from .access import load_business, participant_id
 from .context import UkmContext
-from .errors import Forbidden, InvalidInput
-from .events import emit_business
-from .products import insert_product
+from .errors import Forbidden
 from .views import business_private, business_public, member_view, product_view
 
 log = get_logger("businesses")
-PESERTA_ONLY = "Pendaftaran UKM/Koperasi dilakukan oleh peserta"
 
 
-def derived(row: Mapping) -> dict:
-    """Columns computed from the form's fields."""
-    return dict(province_code=row["regency_code"][:2], regency_name=region_name(row["regency_code"]) or "",
-                size_class=size_class(row["assets"], row["turnover"]),
-                search_text=f"{row['name']} {row['brand']} {row['owner_name']}".lower())
+def actor_of(claims: Claims) -> Actor:
+    """The caller as the domain sees it."""
+    try:
+        org = uuid.UUID(claims.org) if claims.org else None
+    except ValueError:
+        org = None
+    return Actor(participant_id=participant_id(claims), role=claims.role, username=claims.username, org_id=org)
 
 
 def ensure_can_register(claims: Claims) -> uuid.UUID:
@@ -51,65 +42,32 @@ def ensure_can_register(claims: Claims) -> uuid.UUID:
 async def register_business(ctx: UkmContext, claims: Claims, data: Mapping,
                             photos: dict[int, bytes | None]) -> dict:
     """Create the business, make the caller a member, one product per photo; emit BusinessRegistered."""
-    pid = ensure_can_register(claims)
-    clean, errors = validate_business(data)
-    position, pos_errors = validate_position(data.get("position"))
     checked, photo_errors = check_photos(photos, first_required=True)
-    errors.update(pos_errors | photo_errors)
-    if errors:
-        raise InvalidInput(errors)
-    business_id, now = uuid.uuid4(), datetime.now(UTC)
-    row = {**clean, **derived(clean)}
-    async with ctx.sessionmaker() as s, s.begin():
-        await s.execute(businesses.insert().values(id=business_id, created_by=pid, created_at=now,
-                                                   updated_at=now, **row))
-        await s.execute(business_members.insert().values(business_id=business_id, participant_id=pid,
-                                                         position=position, status="active", joined_at=now))
-        names = registration_product_names(clean["brand"], clean["product_type"], len(checked))
+    now = ctx.clock.now()
+    business = Business.register(uuid.uuid4(), data, actor_of(claims), now, errors=photo_errors)
+    names = business.registration_product_names(len(checked))
+    async with ctx.uow() as uow:
+        await uow.businesses.add(business)
         for i, (name, photo) in enumerate(zip(names, checked.values(), strict=False)):
-            await insert_product(s, business_id, dict(name=name, description=clean["specification"],
-                                                      category=clean["product_type"]), {1: photo},
-                                 now + timedelta(microseconds=i))  # keeps the photos' order
-        await _audit(s, business_id, claims, "registered", {"position": {"old": None, "new": position}}, now)
-        await emit_business(ctx, s, business_id, now, registered_by=pid)
-    log.info("business_registered", business_id=str(business_id), products=len(checked))
-    return await get_business(ctx, claims, business_id)
+            form = dict(name=name, description=business.data["specification"], category=business.data["product_type"])
+            # a microsecond apart: the products list keeps the photos' order
+            await uow.products.add(Product.create(uuid.uuid4(), business.id, form, {1: photo},
+                                                  now + timedelta(microseconds=i)))
+        await uow.commit()
+    log.info("business_registered", business_id=str(business.id), products=len(checked))
+    return await get_business(ctx, claims, business.id)
 
 
 async def update_business(ctx: UkmContext, claims: Claims, business_id: uuid.UUID, data: Mapping) -> dict:
     """Edit the fields given; record old/new values in the audit; emit BusinessUpdated."""
-    wanted = [f for f in BUSINESS_FIELDS if f in data]
-    if not wanted:
-        raise InvalidInput({"body": "Tidak ada isian yang diubah"})
-    now = datetime.now(UTC)
-    async with ctx.sessionmaker() as s, s.begin():
-        old = await load_business(s, business_id, lock=True)
-        await require_manager(s, business_id, claims)
-        clean, errors = validate_business(data, wanted, current=old)
-        if errors:
-            raise InvalidInput(errors)
-        merged = {**old, **clean}
-        values = {**clean, **derived(merged)}
-        changes = audit_changes(old, {k: values[k] for k in (*clean, "size_class")})
-        if changes:
-            await s.execute(businesses.update().where(businesses.c.id == business_id)
-                            .values(updated_at=now, **values))
-            await _audit(s, business_id, claims, "updated", changes, now)
-            await publishing.refresh_entries(s, business_id=business_id)
-            await emit_business(ctx, s, business_id, now)
-    log.info("business_updated", business_id=str(business_id), fields=sorted(changes))
+    Business.edited_fields(data)
+    async with ctx.uow() as uow:
+        business = await uow.businesses.get(business_id, lock=True)
+        changed = business.update(data, actor_of(claims), ctx.clock.now())
+        await uow.businesses.save(business)
+        await uow.commit()
+    log.info("business_updated", business_id=str(business_id), fields=changed)
     return await get_business(ctx, claims, business_id)
-
-
-async def _audit(s, business_id: uuid.UUID, claims: Claims, action: str, changes: dict, at: datetime) -> None:
-    await s.execute(business_audit.insert().values(
-        business_id=business_id, actor_id=participant_id(claims) or uuid.UUID(int=0), actor_role=claims.role,
-        actor_username=claims.username[:32], action=action, changes=_jsonable(changes), at=at))
-
-
-def _jsonable(changes: dict) -> dict:
-    return {k: {side: (str(v) if isinstance(v, uuid.UUID) else v) for side, v in d.items()}
-            for k, d in changes.items()}
 
 
 async def get_business(ctx: UkmContext, claims: Claims, business_id: uuid.UUID) -> dict:

@@ -1,4 +1,4 @@
-"""What every ukm handler needs: settings, sessions, the outbox, the clock."""
+"""What every ukm handler needs: settings, sessions, the outbox, the clock, units of work."""
 from __future__ import annotations
 
 import time
@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from balai_platform.clock import Clock
 from balai_platform.outbox import Outbox
 
+from ..adapters.uow import JoinedUkmUnitOfWork, UkmUnitOfWork
 from ..settings import Settings
 
 
@@ -41,6 +42,12 @@ class UkmContext:
     outbox: Outbox
     counts: CountCache = field(default_factory=CountCache)
     clock: Clock = field(default_factory=Clock)  # UTC now() and WIB today(); tests pass a FrozenClock
+
+    def uow(self, session: AsyncSession | None = None) -> UkmUnitOfWork:
+        """A unit of work on a new transaction, or inside `session`'s (a consumer's inbox transaction)."""
+        if session is not None:
+            return JoinedUkmUnitOfWork(session, self.outbox)
+        return UkmUnitOfWork(self.sessionmaker, self.outbox)
 
     def photo_url(self, product_id: object, n: int = 1) -> str:
         return f"{self.settings.public_path_prefix}/products/{product_id}/photos/{n}"
