@@ -11,7 +11,10 @@ from balai_platform.service_app import create_service_app
 
 from .adapters.security import PiiProtector, configure_hasher
 from .adapters.tables import outbox as outbox_table
+from .entrypoints import api_nik_access
 from .entrypoints.api import router
+from .entrypoints.consumers import build_consumer
+from .entrypoints.privacy_headers import install_no_store
 from .service.context import IdentityContext
 from .service.errors import IdentityError
 from .settings import Settings
@@ -33,7 +36,9 @@ def create_app(settings: Settings | None = None, *, run_relay: bool = True) -> F
     settings = settings or Settings()
     configure_logging("identity", settings.log_level, settings.log_json)
     engine, ctx = build_context(settings)
-    return create_service_app(
+    app = create_service_app(
         name="identity", description="Accounts, roles and participant personal data",
-        settings=settings, engine=engine, ctx=ctx, error_type=IdentityError, routers=[router],
-        run_relay=run_relay)
+        settings=settings, engine=engine, ctx=ctx, error_type=IdentityError,
+        routers=[router, api_nik_access.router], consumers=build_consumer, run_relay=run_relay)
+    install_no_store(app)
+    return app

@@ -10,6 +10,8 @@ class Settings(ServiceSettings):
     model_config = SettingsConfigDict(env_prefix="IDENTITY_", extra="ignore")
 
     service_name: str = "identity"
+    # inbox name and prefix of the consumer groups `<name>.<topic>`; never change it
+    consumer_group: str = "identity"
     database_url: str = "postgresql+asyncpg://postgres@127.0.0.1:5432/balai_identity"
     jwt_private_key: str = ""
     access_token_ttl_seconds: int = 900

@@ -10,6 +10,7 @@ from gateway.errors import error_page, json_error, wants_json
 from gateway.i18n import t
 from gateway.upstream import UpstreamUnavailable
 from gateway.web import wilayah
+from gateway.web.admin import nik_access as admin_nik_access
 from gateway.web.admin import routes as admin
 from gateway.web.admin_training import enrollments as tr_enrollments
 from gateway.web.admin_training import materials as tr_admin_materials
@@ -34,8 +35,8 @@ from gateway.web.ukm import routes as ukm
 
 def include(app: FastAPI) -> None:
     # ukm_register first: /ukm/daftar before /ukm/{business_id}
-    for module in (auth, register, participant, admin, wilayah, ukm_register, ukm_products, ukm,
-                   ukm_admin, gallery):
+    for module in (auth, register, participant, admin, admin_nik_access, wilayah, ukm_register, ukm_products,
+                   ukm, ukm_admin, gallery):
         app.include_router(module.router)
     for module in (tr_routes, tr_history, tr_online, tr_materials, tr_trainings, tr_enrollments, tr_sessions,
                    tr_admin_materials):

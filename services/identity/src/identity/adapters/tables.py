@@ -1,8 +1,21 @@
 """SQLAlchemy tables of the identity database."""
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Table, func
-from sqlalchemy.dialects.postgresql import UUID
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Table,
+    func,
+)
+from sqlalchemy.dialects.postgresql import ARRAY, UUID
 
 from balai_platform.db import make_metadata
 from balai_platform.inbox import inbox_table
@@ -36,8 +49,6 @@ participants = Table(
     Column("account_id", UUID(as_uuid=True), ForeignKey("accounts.id"), primary_key=True),
     Column("nik_enc", LargeBinary, nullable=False),
     Column("nik_index", LargeBinary, nullable=False, unique=True),
-    Column("nik_last4", String(4), nullable=False),
-    Column("nik_prefix", String(4), nullable=False),
     Column("kk_enc", LargeBinary, nullable=False),
     Column("kk_index", LargeBinary, nullable=False),
     Column("npwp_enc", LargeBinary),
@@ -57,6 +68,32 @@ participants = Table(
     Column("search_text", String(300), nullable=False, server_default=""),
     Column("updated_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     Index("ix_participants_kk_index", "kk_index"),
+)
+# NIK, KK and NPWP live only encrypted (*_enc) and as keyed blind indexes (*_index): no column
+# holds NIK digits in clear, so a dump cannot rebuild a NIK from its serial or region prefix.
+
+# Local copy from training's EnrollmentSubmitted: which organisations a participant applied to,
+# so that only their admins see the full NIK/KK. No foreign key: the event may arrive for an
+# account this database does not hold (yet), and it is a fact about the other service's data.
+participant_orgs = Table(
+    "participant_orgs", metadata,
+    Column("participant_id", UUID(as_uuid=True), primary_key=True),
+    Column("org_id", UUID(as_uuid=True), primary_key=True),
+    Column("first_at", DateTime(timezone=True), nullable=False),
+)
+
+# Every view of a full NIK/KK/NPWP by an admin (UU PDP accountability); never the values.
+nik_access_log = Table(
+    "nik_access_log", metadata,
+    Column("id", BigInteger, primary_key=True, autoincrement=True),
+    Column("admin_id", UUID(as_uuid=True), nullable=False),
+    Column("participant_id", UUID(as_uuid=True), nullable=False),
+    Column("fields", ARRAY(String(10)), nullable=False),
+    Column("request_id", String(64), nullable=False, server_default=""),
+    Column("at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Index("ix_nik_access_log_participant_at", "participant_id", "at"),
+    Index("ix_nik_access_log_admin_at", "admin_id", "at"),
+    Index("ix_nik_access_log_at", "at"),
 )
 
 refresh_tokens = Table(

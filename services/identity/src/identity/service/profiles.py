@@ -13,10 +13,13 @@ from balai_platform.auth import Claims
 from balai_platform.logging import get_logger
 
 from ..adapters.tables import accounts, participants
+from ..domain.nik_access import FULL_FIELDS, RESTRICTED_NOTE, may_see_full_nik, must_log_view
 from ..domain.photo import PhotoError, check_photo
 from ..domain.validation import MARITAL_STATUSES, display_phone, mask_nik, region_names, validate_fields
+from . import nik_access
 from .context import IdentityContext
 from .errors import Forbidden, InvalidInput, NotFound
+from .participant_orgs import orgs_of
 from .registration import participant_event_fields
 
 log = get_logger("profiles")
@@ -25,26 +28,24 @@ REGION = ("regency_code", "district_code", "village_code")
 _PROFILE_COLS = [c for c in participants.c if c.name != "photo"]
 
 
-def _masked(prefix: str, last4: str) -> str:
-    return f"{prefix}{'*' * 8}{last4}"
-
-
 def to_private(ctx: IdentityContext, acc: Mapping, p: Mapping | None, *, reveal: bool) -> dict:
-    """ParticipantPrivate: NIK/KK in clear only when `reveal` (owner or admin)."""
+    """ParticipantPrivate: NIK/KK/NPWP in clear only when `reveal`; masked forms are derived."""
     out = dict(id=str(acc["id"]), username=acc["username"], role=acc["role"],
                org_id=str(acc["org_id"]) if acc["org_id"] else None, full_name=acc["full_name"],
                created_at=acc["created_at"].isoformat())
     keys = ("nik", "nik_masked", "kk", "kk_masked", "phone", "phone_wa", "birth_place", "birth_date",
             "sex", "province_code", "regency_code", "regency_name", "district_code", "district_name",
             "village_code", "village_name", "address", "marital_status", "marital_status_label", "npwp",
-            "has_photo", "photo_url")
-    out.update(dict.fromkeys(keys))
+            "has_photo", "photo_url", "nik_note")
+    out.update(dict.fromkeys(keys), nik_restricted=False)
     if p is None:
         return out
     aid = str(acc["id"])
+    # no NIK digits are stored in clear (M5): the masked forms come from the ciphertexts
+    nik = ctx.pii.open("nik", p["nik_enc"], aid)
     kk = ctx.pii.open("kk", p["kk_enc"], aid)
     out.update(
-        nik_masked=_masked(p["nik_prefix"], p["nik_last4"]), kk_masked=mask_nik(kk),
+        nik_masked=mask_nik(nik), kk_masked=mask_nik(kk),
         phone=display_phone(p["phone_wa"]), phone_wa=p["phone_wa"], birth_place=p["birth_place"],
         birth_date=p["birth_date"].isoformat(), sex=p["sex"], province_code=p["province_code"],
         regency_code=p["regency_code"], district_code=p["district_code"], village_code=p["village_code"],
@@ -55,21 +56,34 @@ def to_private(ctx: IdentityContext, acc: Mapping, p: Mapping | None, *, reveal:
         **region_names(p["regency_code"], p["district_code"], p["village_code"]),
     )
     if reveal:
-        out.update(nik=ctx.pii.open("nik", p["nik_enc"], aid), kk=kk,
+        out.update(nik=nik, kk=kk,
                    npwp=ctx.pii.open("npwp", p["npwp_enc"], aid) if p["npwp_enc"] else None)
+    else:
+        out.update(nik_restricted=True, nik_note=RESTRICTED_NOTE)
     return out
 
 
 async def get_profile(ctx: IdentityContext, account_id: uuid.UUID, viewer: Claims) -> dict:
+    """A profile; the full NIK/KK/NPWP only for those allowed, each admin view logged."""
     if str(account_id) != viewer.sub and not viewer.is_admin:
         raise Forbidden("Anda tidak berhak melihat data ini")
-    async with ctx.sessionmaker() as s:
+    async with ctx.sessionmaker() as s, s.begin():
         acc = (await s.execute(select(accounts).where(accounts.c.id == account_id))).mappings().first()
         if acc is None:
             raise NotFound("Peserta tidak ditemukan")
         p = (await s.execute(select(*_PROFILE_COLS).where(participants.c.account_id == account_id))
              ).mappings().first()
-    return to_private(ctx, acc, p, reveal=True)
+        reveal = True
+        if p is not None:
+            aid = str(account_id)
+            orgs = await orgs_of(s, account_id) if viewer.role == "admin" else set()
+            reveal = may_see_full_nik(viewer_id=viewer.sub, viewer_role=viewer.role, viewer_org=viewer.org,
+                                      participant_id=aid, participant_orgs=orgs)
+            if reveal and must_log_view(viewer_id=viewer.sub, participant_id=aid):
+                # written in the same transaction as the read: no unlogged full view
+                fields = [f for f in FULL_FIELDS if f != "npwp" or p["npwp_enc"] is not None]
+                await nik_access.record_view(s, viewer, account_id, fields)
+    return to_private(ctx, acc, p, reveal=reveal)
 
 
 async def update_profile(ctx: IdentityContext, viewer: Claims, data: Mapping, photo: bytes | None) -> dict:
@@ -137,7 +151,7 @@ async def list_participants(ctx: IdentityContext, *, q: str, page: int, per_page
                             sort: str, order: str) -> dict:
     """Admin search by name, username or full NIK (through the blind index)."""
     stmt = (select(accounts.c.id, accounts.c.username, accounts.c.full_name, accounts.c.created_at,
-                   participants.c.nik_prefix, participants.c.nik_last4, participants.c.phone_wa,
+                   participants.c.nik_enc, participants.c.phone_wa,
                    participants.c.regency_code, participants.c.district_code, participants.c.village_code)
             .join(participants, participants.c.account_id == accounts.c.id))
     q = q.strip()
@@ -151,8 +165,10 @@ async def list_participants(ctx: IdentityContext, *, q: str, page: int, per_page
         total = await s.scalar(select(func.count()).select_from(stmt.subquery()))
         rows = (await s.execute(stmt.order_by(col.asc() if order == "asc" else col.desc(), accounts.c.id)
                                 .limit(per_page).offset((page - 1) * per_page))).mappings().all()
+    # one decryption per shown row (a page of at most 100) to derive the masked NIK
     items = [dict(id=str(r["id"]), username=r["username"], full_name=r["full_name"],
-                  nik_masked=_masked(r["nik_prefix"], r["nik_last4"]), phone=display_phone(r["phone_wa"]),
+                  nik_masked=mask_nik(ctx.pii.open("nik", r["nik_enc"], str(r["id"]))),
+                  phone=display_phone(r["phone_wa"]),
                   regency_name=region_names(r["regency_code"], r["district_code"], r["village_code"]
                                             ).get("regency_name"),
                   created_at=r["created_at"].isoformat()) for r in rows]

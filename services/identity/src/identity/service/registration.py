@@ -76,7 +76,7 @@ async def register_participant(ctx: IdentityContext, data: Mapping, photo: bytes
     nik, kk = clean["nik"], clean["kk"]
     row = dict(
         account_id=account_id, nik_enc=ctx.pii.seal("nik", nik, aid), nik_index=ctx.pii.nik_index(nik),
-        nik_last4=nik[-4:], nik_prefix=nik[:4], kk_enc=ctx.pii.seal("kk", kk, aid),
+        kk_enc=ctx.pii.seal("kk", kk, aid),
         kk_index=ctx.pii.kk_index(kk),
         npwp_enc=ctx.pii.seal("npwp", clean["npwp"], aid) if clean.get("npwp") else None,
         phone_wa=clean["phone"], birth_place=clean["birth_place"], birth_date=clean["birth_date"],
