@@ -50,16 +50,17 @@ def _submitted() -> EnrollmentSubmittedV1:
 async def test_consumer_hands_the_typed_event_to_the_handler(monkeypatch):
     seen = []
 
-    async def handler(session, event):
+    async def handler(session, event, meta):
         seen.append((session, event))
     monkeypatch.setattr(participant_orgs, "on_enrollment_submitted", handler)
     settings = SimpleNamespace(consumer_group="identity", consumer_max_retries=2, kafka_fetch_max_wait_ms=20)
     ctx = SimpleNamespace(settings=settings, sessionmaker=None)
     consumer = consumers.build_consumer(ctx, KafkaBroker("127.0.0.1:1"))
-    assert consumer.name == "identity" and set(consumer.handlers) == {"EnrollmentSubmitted"}
+    assert consumer.name == "identity" and set(consumer.contracts) == {"EnrollmentSubmitted"}
     event = _submitted()
     env = Envelope.wrap(event, source="training", subject=str(event.enrollment_id))
-    await consumer.handlers["EnrollmentSubmitted"]("session", Envelope.model_validate_json(env.model_dump_json()))
+    decoded = consumer.decode(Envelope.model_validate_json(env.model_dump_json()))
+    await decoded.handler("session", decoded.event, decoded.meta)
     assert seen == [("session", event)]
 
 

@@ -8,6 +8,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from balai_contracts.training import EnrollmentSubmittedV1
+from balai_platform.consumer import EventMeta
 from balai_platform.logging import get_logger
 
 from ..adapters.tables import participant_orgs
@@ -15,7 +16,7 @@ from ..adapters.tables import participant_orgs
 log = get_logger("participant_orgs")
 
 
-async def on_enrollment_submitted(session: AsyncSession, event: EnrollmentSubmittedV1) -> None:
+async def on_enrollment_submitted(session: AsyncSession, event: EnrollmentSubmittedV1, meta: EventMeta) -> None:
     """Remember that the participant applied to the training's organisation (first time wins)."""
     stmt = insert(participant_orgs).values(participant_id=event.participant_id, org_id=event.org_id,
                                            first_at=event.submitted_at)
