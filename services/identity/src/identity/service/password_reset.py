@@ -1,27 +1,41 @@
 """Lupa Password: a single-use reset token; in dev the link lands in the dev mailbox."""
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import Mapping
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from sqlalchemy import select, update
 
 from balai_platform.logging import get_logger
 
+from ..adapters.login_failures import SqlLoginFailures
 from ..adapters.security import hash_password, new_opaque_token, token_hash
 from ..adapters.tables import accounts, dev_mailbox, password_resets, refresh_tokens
 from ..domain.validation import validate_fields
 from .context import IdentityContext
 from .errors import IdentityError, InvalidInput
-from .sessions import _find_account
+from .sessions import _find_account, account_throttle_key
 
 log = get_logger("password_reset")
 BAD_TOKEN = "Tautan reset tidak valid atau kedaluwarsa. Silakan minta tautan baru."
 
 
 async def request_reset(ctx: IdentityContext, login: str) -> None:
-    """Always looks the same from outside, whether or not the account exists."""
-    now = datetime.now(UTC)
+    """Always looks the same from outside, whether or not the account exists (timing included)."""
+    started = time.monotonic()
+    try:
+        await _create_reset(ctx, login)
+    finally:
+        # only a known login writes a token and a mail: answer after one fixed floor either way
+        left = ctx.settings.reset_request_min_seconds - (time.monotonic() - started)
+        if left > 0:
+            await asyncio.sleep(left)
+
+
+async def _create_reset(ctx: IdentityContext, login: str) -> None:
+    now = ctx.now()
     async with ctx.sessionmaker() as s, s.begin():
         acc = await _find_account(ctx, s, login)
         if acc is None:
@@ -42,7 +56,8 @@ async def request_reset(ctx: IdentityContext, login: str) -> None:
 
 
 async def confirm_reset(ctx: IdentityContext, token: str, data: Mapping) -> None:
-    now = datetime.now(UTC)
+    """Set the new password; every outstanding link, session and failed-login count ends."""
+    now = ctx.now()
     async with ctx.sessionmaker() as s, s.begin():
         row = (await s.execute(select(password_resets).where(password_resets.c.token_hash == token_hash(token))
                                .with_for_update())).mappings().first()
@@ -54,8 +69,12 @@ async def confirm_reset(ctx: IdentityContext, token: str, data: Mapping) -> None
             raise InvalidInput(errors)
         await s.execute(update(accounts).where(accounts.c.id == row["account_id"])
                         .values(password_hash=await hash_password(data["password"])))
-        await s.execute(update(password_resets).where(password_resets.c.token_hash == row["token_hash"])
+        # an older link must not work after a newer one was used (nor this one twice)
+        await s.execute(update(password_resets).where(password_resets.c.account_id == row["account_id"],
+                                                      password_resets.c.used_at.is_(None))
                         .values(used_at=now))
+        # the owner proved control of the account: lift the failed-login delay at once
+        await SqlLoginFailures(s).clear(account_throttle_key(ctx, row["account_id"], ""))
         await s.execute(update(refresh_tokens).where(refresh_tokens.c.account_id == row["account_id"])
                         .values(revoked_at=now))
     log.info("password_reset_done", account_id=str(row["account_id"]))

@@ -4,7 +4,6 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Mapping
-from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -20,14 +19,16 @@ from .context import IdentityContext
 from .errors import InvalidInput
 
 log = get_logger("registration")
-NIK_TAKEN = "NIK sudah terdaftar. Silakan masuk atau gunakan Lupa Password"
+# said only at the final submission (never by the step check), and worded so that it does not
+# confirm to a stranger that this NIK has an account
+NIK_TAKEN = "NIK ini tidak dapat didaftarkan lagi. Jika NIK ini sudah punya akun, silakan masuk atau gunakan Lupa Password"
 USERNAME_TAKEN = "Username sudah digunakan, pilih yang lain"
 
 
-async def _uniqueness_errors(ctx: IdentityContext, clean: Mapping) -> dict[str, str]:
+async def _uniqueness_errors(ctx: IdentityContext, clean: Mapping, *, check_nik: bool) -> dict[str, str]:
     errors: dict[str, str] = {}
     async with ctx.sessionmaker() as s:
-        if "nik" in clean:
+        if check_nik and "nik" in clean:
             hit = await s.scalar(select(participants.c.account_id)
                                  .where(participants.c.nik_index == ctx.pii.nik_index(clean["nik"])))
             if hit:
@@ -40,12 +41,13 @@ async def _uniqueness_errors(ctx: IdentityContext, clean: Mapping) -> dict[str, 
 
 
 async def validate_step(ctx: IdentityContext, step: str, data: Mapping) -> dict[str, str]:
-    """Check one step of the registration form, uniqueness included."""
+    """Check one step's fields; of uniqueness only the username's (a NIK is personal data)."""
     fields = STEP_FIELDS.get(step)
     if fields is None:
         raise InvalidInput({"step": "Langkah tidak dikenal"})
     clean, errors = validate_fields(data, fields)
-    errors.update({k: v for k, v in (await _uniqueness_errors(ctx, clean)).items() if k not in errors})
+    errors.update({k: v for k, v in (await _uniqueness_errors(ctx, clean, check_nik=False)).items()
+                   if k not in errors})
     return errors
 
 
@@ -66,13 +68,14 @@ async def register_participant(ctx: IdentityContext, data: Mapping, photo: bytes
         checked = check_photo(photo or b"")
     except PhotoError as exc:
         errors["photo"] = exc.message
-    errors.update({k: v for k, v in (await _uniqueness_errors(ctx, clean)).items() if k not in errors})
+    errors.update({k: v for k, v in (await _uniqueness_errors(ctx, clean, check_nik=True)).items()
+                   if k not in errors})
     if errors:
         raise InvalidInput(errors)
     account_id = uuid.uuid4()
     aid = str(account_id)
     pw_hash = await hash_password(clean["password"])
-    now = datetime.now(UTC)
+    now = ctx.now()
     nik, kk = clean["nik"], clean["kk"]
     row = dict(
         account_id=account_id, nik_enc=ctx.pii.seal("nik", nik, aid), nik_index=ctx.pii.nik_index(nik),
