@@ -13,8 +13,8 @@ from tests.security.helpers import client_from
 
 pytestmark = pytest.mark.integration
 STEP_FIELDS = ("full_name", "nik", "kk", "phone", "birth_place", "birth_date")
-SAMPLES = 30
-TOLERANCE_MS = 1.5  # the issue measured 9.0 vs 6.3 ms; equal work must land well inside this
+SAMPLES = 40
+TOLERANCE_MS = 2.0  # the issue measured 9.0 vs 6.3 ms at idle; equal time must land well inside this
 
 
 async def test_step_check_answers_the_same_for_registered_and_unknown_nik(balai_stack):
@@ -49,7 +49,7 @@ def test_step_check_has_the_strict_rate_limit():
 
 async def _timed_reset_request(client, login_name: str, samples: list[float]) -> None:
     started = time.perf_counter()
-    r = await client.post("/api/identity/auth/password-reset/request", json={"login": login_name})
+    r = await client.post("/auth/password-reset/request", json={"login": login_name})
     samples.append((time.perf_counter() - started) * 1000)
     assert r.status_code == 202
 
@@ -66,5 +66,8 @@ async def test_reset_request_takes_the_same_time_for_known_and_unknown_logins(ba
             await _timed_reset_request(c, known["username"], known_ms)
             await _timed_reset_request(c, f"tidak-ada-{i}-{known['username']}", unknown_ms)
     known_median, unknown_median = statistics.median(known_ms), statistics.median(unknown_ms)
-    print(f"reset request median: known {known_median:.1f} ms, unknown {unknown_median:.1f} ms")
-    assert abs(known_median - unknown_median) < TOLERANCE_MS, (known_median, unknown_median)
+    # the median of paired differences: neighbours share the machine's load of the moment
+    shift = statistics.median(k - u for k, u in zip(known_ms, unknown_ms, strict=True))
+    print(f"reset request median: known {known_median:.1f} ms, unknown {unknown_median:.1f} ms, "
+          f"paired shift {shift:.1f} ms")
+    assert abs(shift) < TOLERANCE_MS, (known_median, unknown_median, shift)
