@@ -1,6 +1,7 @@
 """M4: the registration step check and the reset request do not tell whether a NIK/login exists."""
 from __future__ import annotations
 
+import math
 import statistics
 import time
 from datetime import date
@@ -15,6 +16,7 @@ pytestmark = pytest.mark.integration
 STEP_FIELDS = ("full_name", "nik", "kk", "phone", "birth_place", "birth_date")
 SAMPLES = 40
 TOLERANCE_MS = 2.0  # the issue measured 9.0 vs 6.3 ms at idle; equal time must land well inside this
+# plus three standard errors of the paired median, so a loaded machine's noise is not taken for a leak
 
 
 async def test_step_check_answers_the_same_for_registered_and_unknown_nik(balai_stack):
@@ -62,12 +64,17 @@ async def test_reset_request_takes_the_same_time_for_known_and_unknown_logins(ba
     unknown_ms: list[float] = []
     # straight to identity: the gateway hop only adds noise to what is measured
     async with client_from(balai_stack.service_url("identity"), ip="127.0.0.1") as c:
-        for i in range(SAMPLES):  # interleaved, so load changes hit both series alike
-            await _timed_reset_request(c, known["username"], known_ms)
-            await _timed_reset_request(c, f"tidak-ada-{i}-{known['username']}", unknown_ms)
+        for i in range(SAMPLES):  # interleaved, in alternating order, so load hits both series alike
+            unknown = f"tidak-ada-{i}-{known['username']}"
+            for name, series in sorted([(known["username"], known_ms), (unknown, unknown_ms)],
+                                       key=lambda pair: pair[0] == unknown, reverse=bool(i % 2)):
+                await _timed_reset_request(c, name, series)
     known_median, unknown_median = statistics.median(known_ms), statistics.median(unknown_ms)
     # the median of paired differences: neighbours share the machine's load of the moment
-    shift = statistics.median(k - u for k, u in zip(known_ms, unknown_ms, strict=True))
+    diffs = [k - u for k, u in zip(known_ms, unknown_ms, strict=True)]
+    shift = statistics.median(diffs)
+    mad = statistics.median(abs(d - shift) for d in diffs)
+    noise = 3 * 1.253 * 1.4826 * mad / math.sqrt(len(diffs))  # 3 standard errors of the median
     print(f"reset request median: known {known_median:.1f} ms, unknown {unknown_median:.1f} ms, "
-          f"paired shift {shift:.1f} ms")
-    assert abs(shift) < TOLERANCE_MS, (known_median, unknown_median, shift)
+          f"paired shift {shift:.1f} ms, noise allowance {noise:.1f} ms")
+    assert abs(shift) < TOLERANCE_MS + noise, (known_median, unknown_median, shift, noise)
