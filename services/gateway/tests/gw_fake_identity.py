@@ -25,7 +25,7 @@ def _mask(value: str) -> str:
     return value[:4] + "*" * (len(value) - 8) + value[-4:] if len(value) > 8 else value
 
 
-def validate(step: str, d: dict, store: Store) -> dict[str, str]:
+def validate(step: str, d: dict, store: Store, final: bool = False) -> dict[str, str]:
     e: dict[str, str] = {}
     for f in STEPS[step]:
         if not str(d.get(f) or "").strip():
@@ -40,8 +40,8 @@ def validate(step: str, d: dict, store: Store) -> dict[str, str]:
                 e["nik"] = "Kode wilayah pada NIK tidak dikenal"
             elif d.get("birth_date") and info.birth_date != d["birth_date"]:
                 e["nik"] = "NIK tidak cocok dengan Tanggal Lahir"
-            elif any(p["nik"] == nik for p in store.people.values()):
-                e["nik"] = "NIK sudah terdaftar"
+            elif final and any(p["nik"] == nik for p in store.people.values()):  # never at the step check
+                e["nik"] = "NIK ini tidak dapat didaftarkan lagi. Jika NIK ini sudah punya akun, gunakan Lupa Password"
         kk = d.get("kk") or ""
         if kk and not (kk.isdigit() and len(kk) == 16):
             e["kk"] = "No. KK harus 16 digit angka"
@@ -148,7 +148,7 @@ def create_fake_identity(private_pem: str, public_pem: str) -> FastAPI:
         d = {k: v for k, v in form.items() if isinstance(v, str)}
         errors = {}
         for step in STEPS:
-            errors.update(validate(step, d, store))
+            errors.update(validate(step, d, store, final=True))
         photo = form.get("photo")
         content = await photo.read() if photo is not None and not isinstance(photo, str) else b""
         if not content:

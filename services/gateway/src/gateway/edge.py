@@ -16,10 +16,11 @@ from gateway.request_id import current_request_id, sanitize_request_id
 log = get_logger("gateway.edge")
 
 UNLIMITED_PREFIXES = ("/healthz", "/readyz", "/metrics", "/static/")
-# login and password-reset requests get a much smaller budget per client IP
+# login, password-reset and registration-check requests get a much smaller budget per client IP
 STRICT_PATHS = {
     ("POST", "/api/identity/auth/login"), ("POST", "/masuk"),
     ("POST", "/api/identity/auth/password-reset/request"), ("POST", "/lupa-password"),
+    ("POST", "/api/identity/participants/validate"), ("POST", "/daftar/validasi"),
 }
 SECURITY_HEADERS = [
     (b"x-content-type-options", b"nosniff"),

@@ -13,6 +13,7 @@ from balai_platform.web import file_response
 
 from ..service import password_reset, profiles, registration, sessions
 from ..service.errors import NotFound
+from .client_ip import client_ip
 from .deps import ctx_of, read_form
 
 router = APIRouter()
@@ -62,9 +63,9 @@ async def validate(body: ValidateIn, request: Request):
 
 @router.post("/auth/login")
 async def login(body: LoginIn, request: Request):
-    ip = request.headers.get("x-forwarded-for", "").split(",")[0].strip() or (
-        request.client.host if request.client else "")
-    return await sessions.login(ctx_of(request), body.login, body.password, ip)
+    ctx = ctx_of(request)
+    ip = client_ip(request, ctx.settings.trusted_proxies)
+    return await sessions.login(ctx, body.login, body.password, ip)
 
 
 @router.post("/auth/refresh")

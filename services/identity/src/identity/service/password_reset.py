@@ -1,36 +1,49 @@
 """Lupa Password: a single-use reset token; in dev the link lands in the dev mailbox."""
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import Mapping
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from balai_platform.logging import get_logger
 
+from ..adapters.accounts import SqlPasswordResets
 from ..adapters.security import hash_password, new_opaque_token, token_hash
-from ..adapters.tables import accounts, dev_mailbox, password_resets, refresh_tokens
+from ..adapters.tables import dev_mailbox
 from ..domain.validation import validate_fields
 from .context import IdentityContext
 from .errors import IdentityError, InvalidInput
-from .sessions import _find_account
+from .sessions import _find_account, account_throttle_key
 
 log = get_logger("password_reset")
 BAD_TOKEN = "Tautan reset tidak valid atau kedaluwarsa. Silakan minta tautan baru."
 
 
 async def request_reset(ctx: IdentityContext, login: str) -> None:
-    """Always looks the same from outside, whether or not the account exists."""
-    now = datetime.now(UTC)
+    """Always looks the same from outside, whether or not the account exists (timing included)."""
+    started = time.monotonic()
+    try:
+        await _create_reset(ctx, login)
+    finally:
+        # only a known login writes a token and a mail: answer after one fixed floor either way
+        left = ctx.settings.reset_request_min_seconds - (time.monotonic() - started)
+        if left > 0:
+            await asyncio.sleep(left)
+
+
+async def _create_reset(ctx: IdentityContext, login: str) -> None:
+    now = ctx.now()
     async with ctx.sessionmaker() as s, s.begin():
         acc = await _find_account(ctx, s, login)
         if acc is None:
             log.info("password_reset_unknown_login")
             return
         token = new_opaque_token()
-        await s.execute(password_resets.insert().values(
-            token_hash=token_hash(token), account_id=acc["id"],
-            expires_at=now + timedelta(seconds=ctx.settings.reset_token_ttl_seconds)))
+        await SqlPasswordResets(s).add(token_hash(token), acc["id"],
+                                       now + timedelta(seconds=ctx.settings.reset_token_ttl_seconds))
         if ctx.settings.dev_mailbox:
             link = f"{ctx.settings.public_base_url}/reset-password?token={token}"
             await s.execute(dev_mailbox.insert().values(
@@ -42,23 +55,25 @@ async def request_reset(ctx: IdentityContext, login: str) -> None:
 
 
 async def confirm_reset(ctx: IdentityContext, token: str, data: Mapping) -> None:
-    now = datetime.now(UTC)
-    async with ctx.sessionmaker() as s, s.begin():
-        row = (await s.execute(select(password_resets).where(password_resets.c.token_hash == token_hash(token))
-                               .with_for_update())).mappings().first()
-        if row is None or row["used_at"] or row["expires_at"] < now:
+    """Set the new password; every outstanding link, session and failed-login count ends."""
+    now = ctx.now()
+    async with ctx.uow() as uow:
+        account_id = await uow.password_resets.usable_account(token_hash(token), now)
+        account = await uow.accounts.get(account_id, lock=True) if account_id else None
+        if account is None:
             raise IdentityError(BAD_TOKEN)
-        username = await s.scalar(select(accounts.c.username).where(accounts.c.id == row["account_id"]))
-        _, errors = validate_fields({**data, "username": username}, ("password", "password_confirm"))
+        _, errors = validate_fields({**data, "username": account.username}, ("password", "password_confirm"))
         if errors:
             raise InvalidInput(errors)
-        await s.execute(update(accounts).where(accounts.c.id == row["account_id"])
-                        .values(password_hash=await hash_password(data["password"])))
-        await s.execute(update(password_resets).where(password_resets.c.token_hash == row["token_hash"])
-                        .values(used_at=now))
-        await s.execute(update(refresh_tokens).where(refresh_tokens.c.account_id == row["account_id"])
-                        .values(revoked_at=now))
-    log.info("password_reset_done", account_id=str(row["account_id"]))
+        account.reset_password(await hash_password(data["password"]))
+        await uow.accounts.save(account)
+        # an older link must not work after a newer one was used (nor this one twice)
+        await uow.password_resets.spend_all(account.id, now)
+        await uow.refresh_tokens.revoke_all(account.id, now)
+        # the owner proved control of the account: lift the failed-login delay at once
+        await uow.login_failures.clear(account_throttle_key(ctx, account.id, ""))
+        await uow.commit()
+    log.info("password_reset_done", account_id=str(account.id))
 
 
 async def read_mailbox(ctx: IdentityContext, limit: int = 50) -> list[dict]:
