@@ -1,7 +1,6 @@
 """Participant self-registration (Si Pentol: Data Diri, Data Alamat, Data Akses Akun)."""
 from __future__ import annotations
 
-import hashlib
 import uuid
 from collections.abc import Mapping
 from datetime import UTC, datetime
@@ -83,8 +82,8 @@ async def register_participant(ctx: IdentityContext, data: Mapping, photo: bytes
         sex=sex_from_nik(nik), province_code=clean["regency_code"][:2],
         regency_code=clean["regency_code"], district_code=clean["district_code"],
         village_code=clean["village_code"], address=clean["address"],
-        marital_status=clean["marital_status"], photo=photo, photo_type=checked.content_type,
-        photo_etag=hashlib.sha256(photo).hexdigest()[:32],
+        marital_status=clean["marital_status"], photo=checked.data, photo_type=checked.content_type,
+        photo_etag=checked.etag,
         search_text=f"{clean['full_name']} {clean['username']}".lower(), updated_at=now,
     )
     try:

@@ -1,7 +1,6 @@
 """The participant's side: Riwayat Pelatihan, cancelling, Konfirmasi Pelatihan, uploaded files."""
 from __future__ import annotations
 
-import hashlib
 import uuid
 
 from sqlalchemy import select
@@ -113,9 +112,8 @@ async def confirm(ctx: TrainingContext, participant_id: uuid.UUID, enrollment_id
         now = ctx.now()
         await s.execute(enrollments.update().where(enrollments.c.id == enrollment_id).values(
             status=lifecycle.CONFIRMED, confirmed_at=now, updated_at=now))
-        stmt = insert(enrollment_files).values(enrollment_id=enrollment_id, kind="confirmation", n=1, data=photo,
-                                               content_type=checked.content_type,
-                                               etag=hashlib.sha256(photo).hexdigest()[:32])
+        stmt = insert(enrollment_files).values(enrollment_id=enrollment_id, kind="confirmation", n=1, data=checked.data,
+                                               content_type=checked.content_type, etag=checked.etag)
         await s.execute(stmt.on_conflict_do_update(index_elements=["enrollment_id", "kind", "n"],
                                                    set_={"data": stmt.excluded.data, "etag": stmt.excluded.etag,
                                                          "content_type": stmt.excluded.content_type}))
