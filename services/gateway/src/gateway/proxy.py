@@ -61,6 +61,13 @@ async def _limited_body(request: Request, limit: int, seen: dict):
         yield chunk
 
 
+def _public_location(value: str, base: str, service: str) -> str:
+    """A redirect to the service's own address is rewritten: internal addresses never leave."""
+    if value.startswith(base):
+        return f"/api/{service}" + (value[len(base):] or "/")
+    return value
+
+
 def _has_body(request: Request) -> bool:
     length = request.headers.get("content-length")
     return bool(length and length != "0") or "chunked" in request.headers.get("transfer-encoding", "")
@@ -115,7 +122,8 @@ async def proxy(service: str, path: str, request: Request) -> Response:
         log.warning("upstream_unavailable", service=service, error=type(exc).__name__)
         return json_error(503, t("api_unavailable", service=service), {"Retry-After": "5"})
 
-    headers = _response_headers(resp)
+    headers = [(k, _public_location(v, base, service) if k.lower() == "location" else v)
+               for k, v in _response_headers(resp)]
     length = resp.content_length
     bodiless = resp.status in (204, 304) or request.method == "HEAD"
     if bodiless or (length is not None and length <= BUFFER_LIMIT):
