@@ -1,6 +1,8 @@
 """`/api/<service>/<path>` -> `<service_url>/<path>`: path normalised, method, query and body kept, token checked."""
 from __future__ import annotations
 
+import re
+
 import aiohttp
 from fastapi import APIRouter, Request
 from starlette.responses import Response, StreamingResponse
@@ -12,6 +14,7 @@ from gateway.i18n import t
 from gateway.logs import get_logger
 from gateway.upstream import UnknownService, Upstreams
 from gateway.upstream_path import BadUpstreamPath, upstream_url
+from gateway.web.session import ACCESS_COOKIE
 
 log = get_logger("gateway.proxy")
 router = APIRouter()
@@ -25,6 +28,7 @@ DROP_RESPONSE = HOP_BY_HOP | {"x-request-id", "content-length"}
 BUFFER_LIMIT = 1024 * 1024  # answers smaller than this are read at once (the fast path)
 # service endpoints for operators only: the gateway answers 404 as if they did not exist
 INTERNAL_PATHS = {"metrics", "docs", "redoc", "openapi.json", "readyz", "healthz"}
+SESSION_PHOTO = re.compile(r"^/products/[0-9a-fA-F-]{36}/photos/[1-3]$")
 METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
 
@@ -59,6 +63,22 @@ async def _limited_body(request: Request, limit: int, seen: dict):
             seen["exceeded"] = True
             raise _BodyTooLarge()
         yield chunk
+
+
+def _session_photo(request: Request, service: str, path: str) -> bool:
+    """An <img> of a product photo on the owner's pages: the browser sends only the session cookie,
+    and a hidden product's photo is served to its members alone. GET only, a verified token only."""
+    token = request.cookies.get(ACCESS_COOKIE)
+    verifier: TokenVerifier | None = request.app.state.verifier
+    if not token or verifier is None or request.method not in ("GET", "HEAD"):
+        return False
+    if service != "ukm" or not SESSION_PHOTO.match(path):
+        return False
+    try:
+        verifier.verify(token)
+    except InvalidToken:
+        return False
+    return True
 
 
 def _public_location(value: str, base: str, service: str) -> str:
@@ -107,9 +127,12 @@ async def proxy(service: str, path: str, request: Request) -> Response:
         return json_error(413, t("api_too_large"))
     seen = {"bytes": 0, "exceeded": False}
     data = _limited_body(request, limit, seen) if _has_body(request) else None
+    headers = _forward_headers(request)
+    if authorization is None and _session_photo(request, service, url.raw_path):
+        headers["Authorization"] = f"Bearer {request.cookies[ACCESS_COOKIE]}"
     try:
         resp = await upstreams.session.request(
-            request.method, url, headers=_forward_headers(request), data=data,
+            request.method, url, headers=headers, data=data,
             allow_redirects=False,
         )
     except Exception as exc:
