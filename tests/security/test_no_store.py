@@ -25,7 +25,7 @@ async def test_pages_and_api_answers_with_personal_data_are_no_store(balai_stack
         assert listing.status_code == 200 and no_store(listing)
     finally:
         await admin.aclose()
-    me = await client.get("/api/identity/participants/me", headers=auth)
+    me = await client.get("/api/identity/me", headers=auth)
     assert me.status_code == 200 and no_store(me), me.headers.get("cache-control")
     mine = await client.get("/api/ukm/businesses/mine", headers=auth)
     assert no_store(mine)

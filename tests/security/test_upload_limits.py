@@ -16,9 +16,17 @@ pytestmark = pytest.mark.integration
 
 MiB = 1024 * 1024
 TOTAL = 40 * MiB  # what the client is willing to send: four times any limit
+BOUNDARY = "batas"
+MULTIPART = f"multipart/form-data; boundary={BOUNDARY}"
 
 
-def send_chunked(base_url: str, method: str, path: str, headers: dict[str, str],
+def part_header(field: str) -> bytes:
+    """The start of a well-formed multipart file part: the parser reads on into its content."""
+    return (f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="{field}"; filename="foto.png"\r\n'
+            "Content-Type: image/png\r\n\r\n").encode()
+
+
+def send_chunked(base_url: str, method: str, path: str, headers: dict[str, str], prelude: bytes = b"",
                  total: int = TOTAL) -> tuple[int, bytes, int, float]:
     """Stream `total` bytes chunked; stop as soon as the server answers or stops reading.
     Returns (status, head of the answer, bytes sent, seconds)."""
@@ -31,6 +39,8 @@ def send_chunked(base_url: str, method: str, path: str, headers: dict[str, str],
     chunk = b"%x\r\n" % len(piece) + piece + b"\r\n"
     try:
         sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode())
+        if prelude:
+            sock.sendall(b"%x\r\n" % len(prelude) + prelude + b"\r\n")
         while sent < total:
             readable, _, _ = select.select([sock], [], [], 0)
             if readable:
@@ -54,13 +64,14 @@ def send_chunked(base_url: str, method: str, path: str, headers: dict[str, str],
     return status, answer[:2000], sent, time.monotonic() - started
 
 
-async def chunked(base_url: str, method: str, path: str, headers: dict[str, str]):
-    return await asyncio.to_thread(send_chunked, base_url, method, path, headers)
+async def chunked(base_url: str, method: str, path: str, headers: dict[str, str], field: str | None = None):
+    prelude = part_header(field) if field else b""
+    return await asyncio.to_thread(send_chunked, base_url, method, path, headers, prelude)
 
 
 async def test_api_proxy_cuts_a_chunked_upload_at_its_limit(balai_stack):
     status, answer, sent, _ = await chunked(balai_stack.gateway_url, "POST", "/api/ukm/businesses", {
-        **token(balai_stack), "Content-Type": "multipart/form-data; boundary=batas"})
+        **token(balai_stack), "Content-Type": MULTIPART}, field="photo_1")
     assert status == 413, answer
     assert sent < 20 * MiB, f"{sent / MiB:.1f} MiB read before the 413"
 
@@ -72,16 +83,16 @@ async def test_gateway_web_form_cuts_a_chunked_upload_at_its_limit(balai_stack):
     assert sent < 20 * MiB, f"{sent / MiB:.1f} MiB read before the 413"
 
 
-@pytest.mark.parametrize("service,path,ctype", [
-    ("identity", "/auth/login", "application/json"),
-    ("identity", "/participants", "multipart/form-data; boundary=batas"),
-    ("ukm", "/businesses", "multipart/form-data; boundary=batas"),
-    ("training", "/trainings/00000000-0000-4000-8000-000000000000/enrollments", "multipart/form-data; boundary=b"),
+@pytest.mark.parametrize("service,path,ctype,field", [
+    ("identity", "/auth/login", "application/json", None),
+    ("identity", "/participants", MULTIPART, "photo"),
+    ("ukm", "/businesses", MULTIPART, "photo_1"),
+    ("training", "/trainings/00000000-0000-4000-8000-000000000000/enrollments", MULTIPART, "photo_1"),
 ])
-async def test_each_service_cuts_a_chunked_body_at_its_limit(balai_stack, service, path, ctype):
+async def test_each_service_cuts_a_chunked_body_at_its_limit(balai_stack, service, path, ctype, field):
     # straight to the service, as a peserta: the route reads the form before anything else
     status, answer, sent, seconds = await chunked(balai_stack.service_url(service), "POST", path,
-                                                  {**token(balai_stack), "Content-Type": ctype})
+                                                  {**token(balai_stack), "Content-Type": ctype}, field)
     assert status == 413, (service, path, answer)
     assert b"terlalu besar" in answer, answer
     assert sent < 20 * MiB, f"{service}: {sent / MiB:.1f} MiB read before the 413 ({seconds:.1f} s)"
