@@ -23,6 +23,7 @@ MAX_SIDE = 8000
 # 8000×8000, i.e. 64 MP and ~200 MB as RGB), so their pixel count is capped; baseline JPEG is
 # decoded already reduced by libjpeg (`draft`), whatever its size.
 MAX_FULL_DECODE_PIXELS = 12_000_000
+MAX_DECODE_BYTES = 40 * 1024 * 1024  # an RGB PNG up to 10 MP, RGBA 5 MP, palette/grey 12 MP
 MAX_OUTPUT_SIDE = 2048  # plenty for a profile, product or confirmation photo on any screen
 JPEG_QUALITY = 85
 
@@ -33,8 +34,8 @@ MESSAGES = {
     "corrupt": "File foto rusak atau tidak lengkap, unggah ulang foto Anda",
     "too_small": f"Foto terlalu kecil, minimal {MIN_SIDE}×{MIN_SIDE} piksel",
     "too_big": f"Foto terlalu besar, maksimal {MAX_SIDE}×{MAX_SIDE} piksel",
-    "too_many_pixels": (f"Resolusi foto terlalu besar, maksimal {MAX_FULL_DECODE_PIXELS // 1_000_000} "
-                        "megapiksel untuk PNG; perkecil foto atau simpan sebagai JPG"),
+    "too_many_pixels": ("Resolusi foto terlalu besar untuk diproses (PNG maksimal sekitar 10 megapiksel, "
+                        "5 megapiksel bila transparan); perkecil foto atau simpan sebagai JPG biasa"),
 }
 
 _JPEG_MAGIC = b"\xff\xd8\xff"
@@ -112,32 +113,61 @@ def _judge_header(img: Image.Image, msg: Mapping[str, str], error: type[ImageErr
     if width < MIN_SIDE or height < MIN_SIDE:
         raise error(msg["too_small"])
     decoded_in_full = img.format == "PNG" or img.info.get("progressive") or img.info.get("progression")
-    if decoded_in_full and width * height > MAX_FULL_DECODE_PIXELS:
+    if decoded_in_full and (width * height > MAX_FULL_DECODE_PIXELS or _decode_bytes(img) > MAX_DECODE_BYTES):
         raise error(msg["too_many_pixels"])
+
+
+def _decode_bytes(img: Image.Image) -> int:
+    """Memory to decode the picture in full. Pillow keeps 1 byte a pixel for 1/L/P, else 4 (RGB
+    too), and shrinking a picture with alpha premultiplies it into a second full-size copy; a
+    progressive JPEG holds every DCT coefficient (2 bytes each, fewer for subsampled chroma)."""
+    pixels = img.width * img.height
+    if img.format != "PNG":
+        layers = getattr(img, "layer", None) or [("", 1, 1, 0)] * 3
+        h_max, v_max = max(h for _, h, _, _ in layers), max(v for _, _, v, _ in layers)
+        return int(pixels * 2 * sum(h * v / (h_max * v_max) for _, h, v, _ in layers))
+    per_pixel = 1 if img.mode in ("1", "L", "P") else 4
+    copies = 2 if img.mode in ("LA", "RGBA", "PA") else 1
+    return pixels * per_pixel * copies
 
 
 def reencode(img: Image.Image) -> bytes:
     """Decode (reduced while decoding where the format allows), orient, shrink, strip, encode."""
-    is_jpeg = img.format in ("JPEG", "MPO")
-    original_size = img.size
+    fmt, original_size = img.format, img.size
+    is_jpeg = fmt in ("JPEG", "MPO")
     if is_jpeg:
         # libjpeg decodes at 1/2, 1/4 or 1/8 scale: the full picture is never in memory
         half = MAX_OUTPUT_SIDE // 2
         img.draft(None, (min(half, img.width), min(half, img.height)))
     img.load()  # reads every scan / chunk: a truncated file fails here
     turned = img.getexif().get(ExifTags.Base.Orientation, 1) not in (0, 1)
-    ImageOps.exif_transpose(img, in_place=True)
-    img.thumbnail((MAX_OUTPUT_SIDE, MAX_OUTPUT_SIDE))
+    transparency = img.info.get("transparency") if not is_jpeg else None
+    picture = _shrink(ImageOps.exif_transpose(img) if turned else img)
     # an untouched JPEG keeps its own quantisation: no second generation of artefacts
-    keep = img.format == "JPEG" and not turned and img.size == original_size and img.mode in ("L", "RGB")
+    keep = fmt == "JPEG" and picture is img and img.size == original_size and img.mode in ("L", "RGB")
     # nothing of the upload's metadata survives: EXIF (GPS), XMP, ICC, comments, text chunks
-    img.info = {k: v for k, v in img.info.items() if k == "transparency" and not is_jpeg}
+    picture.info = {"transparency": transparency} if transparency is not None else {}
     out = io.BytesIO()
     if is_jpeg:
-        picture = img if img.mode in ("L", "RGB") else img.convert("RGB")
+        picture = picture if picture.mode in ("L", "RGB") else picture.convert("RGB")
         picture.save(out, "JPEG", **({"quality": "keep", "subsampling": "keep"} if keep
                                      else {"quality": JPEG_QUALITY}))
     else:
-        picture = img if img.mode in _PNG_MODES else img.convert("RGBA" if "A" in img.getbands() else "RGB")
+        if picture.mode not in _PNG_MODES:
+            picture = picture.convert("RGBA" if "A" in picture.getbands() else "RGB")
         picture.save(out, "PNG")
     return out.getvalue()
+
+
+def _shrink(img: Image.Image) -> Image.Image:
+    """At most MAX_OUTPUT_SIDE a side. An integer box reduction first: one pass, no full-size
+    intermediate (a plain resize would hold a second, half-shrunk copy)."""
+    longest = max(img.size)
+    if longest <= MAX_OUTPUT_SIDE:
+        return img
+    factor = -(-longest // MAX_OUTPUT_SIDE)
+    if img.mode in ("1", "P"):  # palette pictures cannot be averaged; they are 1 byte a pixel anyway
+        picture = img.copy()
+        picture.thumbnail((MAX_OUTPUT_SIDE, MAX_OUTPUT_SIDE))
+        return picture
+    return img.reduce(factor)
