@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 
-from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -37,10 +36,8 @@ class BodyLimitMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        length = Headers(scope=scope).get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > self.max_bytes):
-            await self._reject(send)
-            return
+        # a declared Content-Length is left to the route (it refuses with its own words, e.g.
+        # "Foto maksimal 3 MB", before reading); what is counted here is what actually arrives
         state = {"received": 0, "exceeded": False, "started": False}
 
         async def counting_receive() -> Message:

@@ -48,7 +48,7 @@ async def test_small_bodies_pass():
     assert seen["bytes"] == 2 * LIMIT
 
 
-async def test_declared_length_over_the_limit_is_refused_unread():
+async def test_one_message_over_the_limit_is_refused_unread():
     app, seen = make_app()
     async with client(app) as c:
         resp = await c.post("/raw", content=b"x" * (LIMIT + 1))
