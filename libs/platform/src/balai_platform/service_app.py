@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from . import web
 from .auth import TokenVerifier
+from .body_limit import DEFAULT_MAX_BODY_BYTES, BodyLimitMiddleware
 from .logging import get_logger
 from .readiness import broker_ready, database_ready
 from .relay import OutboxRelay
@@ -90,7 +91,9 @@ def create_service_app(*, name: str, description: str, settings: ServiceSettings
         await relay.stop()
         await engine.dispose()
 
-    app = FastAPI(title=f"Balai {name}", description=description, lifespan=lifespan, docs_url="/docs")
+    # no slash redirects: behind the gateway a 307 would reveal the service's internal address
+    app = FastAPI(title=f"Balai {name}", description=description, lifespan=lifespan, docs_url="/docs",
+                  redirect_slashes=False)
     app.state.ctx = ctx
     app.state.verifier = TokenVerifier(settings.jwt_public_key) if settings.jwt_public_key else None
     app.state.relay = relay
@@ -110,4 +113,7 @@ def create_service_app(*, name: str, description: str, settings: ServiceSettings
     app.add_exception_handler(AuthError, error_handler(AuthError))
     for router in routers:
         app.include_router(router)
+    # outermost: counts the body as it streams in, whatever the route does with it
+    app.add_middleware(BodyLimitMiddleware,
+                       max_bytes=getattr(settings, "max_upload_bytes", DEFAULT_MAX_BODY_BYTES))
     return app

@@ -22,6 +22,8 @@ STRICT_PATHS = {
     ("POST", "/api/identity/auth/password-reset/request"), ("POST", "/lupa-password"),
     ("POST", "/api/identity/participants/validate"), ("POST", "/daftar/validasi"),
 }
+# the browser session's cookies (gateway.web.session): their presence makes an answer personal
+SESSION_COOKIES = (b"balai_at=", b"balai_rt=")
 SECURITY_HEADERS = [
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"same-origin"),
@@ -49,6 +51,7 @@ class EdgeMiddleware:
         structlog.contextvars.bind_contextvars(request_id=request_id)
         scope.setdefault("state", {})["request_id"] = request_id
         status_holder = {"status": 500, "started": False}
+        personal = _carries_identity(scope)
 
         async def send_wrapper(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -59,6 +62,8 @@ class EdgeMiddleware:
                     headers.raw.append((name, value))
                 if headers.get("content-type", "").startswith("text/html"):
                     headers.raw.extend(HTML_SECURITY_HEADERS)
+                if personal and not _shared(scope, headers):
+                    headers["cache-control"] = "no-store"
                 for cookie in scope["state"].get("set_cookies", ()):
                     headers.raw.append((b"set-cookie", cookie.encode("latin-1")))
             await send(message)
@@ -97,6 +102,26 @@ class EdgeMiddleware:
             if wait:
                 return wait
         return self.general.hit(ip)
+
+
+def _carries_identity(scope: Scope) -> bool:
+    """A session cookie or an Authorization header: the answer may hold this person's data."""
+    for name, value in scope.get("headers") or ():
+        if name == b"authorization" or (name == b"cookie" and any(c in value for c in SESSION_COOKIES)):
+            return True
+    return False
+
+
+def _shared(scope: Scope, headers: MutableHeaders) -> bool:
+    """Answers that keep their own caching: static files, answers their producer marked `public`
+    (the same for everybody), and files (photos, materials) whose producer chose a Cache-Control."""
+    if scope["path"].startswith("/static/"):
+        return True
+    cache_control = headers.get("cache-control", "")
+    if "public" in [d.strip().lower() for d in cache_control.split(",")]:
+        return True
+    content_type = headers.get("content-type", "")
+    return bool(cache_control) and not content_type.startswith(("text/", "application/json"))
 
 
 def client_ip(scope: Scope) -> str:

@@ -1,10 +1,11 @@
-"""`/api/<service>/<path>` -> `<service_url>/<path>`: method, query and body kept, token checked."""
+"""`/api/<service>/<path>` -> `<service_url>/<path>`: path normalised, method, query and body kept, token checked."""
 from __future__ import annotations
+
+import re
 
 import aiohttp
 from fastapi import APIRouter, Request
 from starlette.responses import Response, StreamingResponse
-from yarl import URL
 
 from balai_platform.auth import InvalidToken, TokenVerifier, bearer_token
 from gateway.edge import client_ip
@@ -12,6 +13,8 @@ from gateway.errors import json_error
 from gateway.i18n import t
 from gateway.logs import get_logger
 from gateway.upstream import UnknownService, Upstreams
+from gateway.upstream_path import BadUpstreamPath, upstream_url
+from gateway.web.session import ACCESS_COOKIE
 
 log = get_logger("gateway.proxy")
 router = APIRouter()
@@ -23,6 +26,9 @@ DROP_REQUEST = HOP_BY_HOP | {"host", "cookie", "x-request-id", "x-forwarded-for"
                              "x-forwarded-host", "x-forwarded-proto", "x-real-ip", "forwarded"}
 DROP_RESPONSE = HOP_BY_HOP | {"x-request-id", "content-length"}
 BUFFER_LIMIT = 1024 * 1024  # answers smaller than this are read at once (the fast path)
+# service endpoints for operators only: the gateway answers 404 as if they did not exist
+INTERNAL_PATHS = {"metrics", "docs", "redoc", "openapi.json", "readyz", "healthz"}
+SESSION_PHOTO = re.compile(r"^/products/[0-9a-fA-F-]{36}/photos/[1-3]$")
 METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
 
@@ -45,13 +51,41 @@ def _response_headers(resp: aiohttp.ClientResponse) -> list[tuple[str, str]]:
             if k.lower() not in DROP_RESPONSE and k.lower() not in connection_tokens]
 
 
-def _upstream_path(request: Request, service: str) -> str:
-    # the raw (still percent-encoded) path, so that %2F in an id stays one segment
-    raw = request.scope.get("raw_path") or request.url.path.encode()
-    prefix = f"/api/{service}".encode()
-    rest = raw[len(prefix):].decode("latin-1") or "/"
-    query = request.scope.get("query_string", b"").decode("latin-1")
-    return rest + (f"?{query}" if query else "")
+class _BodyTooLarge(Exception):
+    pass
+
+
+async def _limited_body(request: Request, limit: int, seen: dict):
+    """The request body as it arrives, cut off once it passes `limit` (chunked bodies have no length)."""
+    async for chunk in request.stream():
+        seen["bytes"] += len(chunk)
+        if seen["bytes"] > limit:
+            seen["exceeded"] = True
+            raise _BodyTooLarge()
+        yield chunk
+
+
+def _session_photo(request: Request, service: str, path: str) -> bool:
+    """An <img> of a product photo on the owner's pages: the browser sends only the session cookie,
+    and a hidden product's photo is served to its members alone. GET only, a verified token only."""
+    token = request.cookies.get(ACCESS_COOKIE)
+    verifier: TokenVerifier | None = request.app.state.verifier
+    if not token or verifier is None or request.method not in ("GET", "HEAD"):
+        return False
+    if service != "ukm" or not SESSION_PHOTO.match(path):
+        return False
+    try:
+        verifier.verify(token)
+    except InvalidToken:
+        return False
+    return True
+
+
+def _public_location(value: str, base: str, service: str) -> str:
+    """A redirect to the service's own address is rewritten: internal addresses never leave."""
+    if value.startswith(base):
+        return f"/api/{service}" + (value[len(base):] or "/")
+    return value
 
 
 def _has_body(request: Request) -> bool:
@@ -78,19 +112,41 @@ async def proxy(service: str, path: str, request: Request) -> Response:
         except InvalidToken:
             return json_error(401, t("api_invalid_token"), {"WWW-Authenticate": "Bearer"})
 
-    url = URL(base + _upstream_path(request, service), encoded=True)
-    data = request.stream() if _has_body(request) else None
+    try:
+        url = upstream_url(base, service, request.scope.get("raw_path") or request.url.path.encode(),
+                           request.scope.get("query_string", b""))
+    except BadUpstreamPath as exc:
+        log.info("upstream_path_refused", service=service, reason=str(exc))
+        return json_error(400, t("api_bad_request"))
+    if url.raw_path.split("/")[1] in INTERNAL_PATHS:  # probes, metrics and API docs stay inside
+        return json_error(404, t("api_not_found"))
+
+    limit = request.app.state.settings.max_api_body_bytes
+    length = request.headers.get("content-length")
+    if length and (not length.isdigit() or int(length) > limit):
+        return json_error(413, t("api_too_large"))
+    seen = {"bytes": 0, "exceeded": False}
+    data = _limited_body(request, limit, seen) if _has_body(request) else None
+    headers = _forward_headers(request)
+    if authorization is None and _session_photo(request, service, url.raw_path):
+        headers["Authorization"] = f"Bearer {request.cookies[ACCESS_COOKIE]}"
     try:
         resp = await upstreams.session.request(
-            request.method, url, headers=_forward_headers(request), data=data,
+            request.method, url, headers=headers, data=data,
             allow_redirects=False,
         )
-    except (TimeoutError, aiohttp.ClientError) as exc:
+    except Exception as exc:
+        if seen["exceeded"]:  # aiohttp may wrap the generator's exception in its own
+            log.info("request_body_too_large", service=service, limit=limit)
+            return json_error(413, t("api_too_large"), {"Connection": "close"})
+        if not isinstance(exc, (TimeoutError, aiohttp.ClientError)):
+            raise
         request.app.state.metrics.upstream_errors.labels(service).inc()
         log.warning("upstream_unavailable", service=service, error=type(exc).__name__)
         return json_error(503, t("api_unavailable", service=service), {"Retry-After": "5"})
 
-    headers = _response_headers(resp)
+    headers = [(k, _public_location(v, base, service) if k.lower() == "location" else v)
+               for k, v in _response_headers(resp)]
     length = resp.content_length
     bodiless = resp.status in (204, 304) or request.method == "HEAD"
     if bodiless or (length is not None and length <= BUFFER_LIMIT):

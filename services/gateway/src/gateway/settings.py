@@ -20,3 +20,5 @@ class Settings(BaseSettings):
     log_json: bool = True
     # largest accepted body of a web form (registration with a 3 MB photo fits easily)
     max_form_bytes: int = 8 * 1024 * 1024
+    # largest body forwarded to a service by /api (ukm's business form takes up to 10 MiB)
+    max_api_body_bytes: int = 10 * 1024 * 1024

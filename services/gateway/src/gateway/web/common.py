@@ -36,6 +36,12 @@ async def read_form(request: Request, max_files: int = 1) -> FormData:
     length = request.headers.get("content-length")
     if length and length.isdigit() and int(length) > limit:
         raise HTTPException(413)
+    body = bytearray()
+    async for chunk in request.stream():  # counted as it arrives: a chunked body declares no length
+        body += chunk
+        if len(body) > limit:
+            raise HTTPException(413)
+    request._body = bytes(body)  # Starlette's own cache of a read body: request.form() parses it
     form = await request.form(max_files=max_files, max_fields=60)
     token = form.get("csrf_token")
     check_csrf(request, token if isinstance(token, str) else None)

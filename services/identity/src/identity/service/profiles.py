@@ -1,7 +1,6 @@
 """Profile view ("Lihat Profile") and edit, photos, and the admin participant list."""
 from __future__ import annotations
 
-import hashlib
 import uuid
 from collections.abc import Mapping
 from datetime import UTC, datetime
@@ -110,8 +109,7 @@ async def update_profile(ctx: IdentityContext, viewer: Claims, data: Mapping, ph
     if "regency_code" in clean:
         values["province_code"] = clean["regency_code"][:2]
     if photo:
-        values.update(photo=photo, photo_type=checked.content_type,
-                      photo_etag=hashlib.sha256(photo).hexdigest()[:32])
+        values.update(photo=checked.data, photo_type=checked.content_type, photo_etag=checked.etag)
     async with ctx.sessionmaker() as s, s.begin():
         acc = (await s.execute(select(accounts).where(accounts.c.id == account_id).with_for_update())
                ).mappings().first()

@@ -1,7 +1,6 @@
 """Participant self-registration (Si Pentol: Data Diri, Data Alamat, Data Akses Akun)."""
 from __future__ import annotations
 
-import hashlib
 import uuid
 from collections.abc import Mapping
 
@@ -11,7 +10,7 @@ from balai_platform.logging import get_logger
 
 from ..adapters.security import hash_password
 from ..domain.account import Account, ParticipantProfile
-from ..domain.photo import PhotoError, check_photo
+from ..domain.photo import CheckedPhoto, PhotoError, check_photo
 from ..domain.validation import STEP_FIELDS, region_names, sex_from_nik, validate_fields, validate_registration
 from .context import IdentityContext
 from .errors import InvalidInput
@@ -54,7 +53,7 @@ def participant_event_fields(row: Mapping) -> dict:
     )
 
 
-def _personal_row(ctx: IdentityContext, clean: Mapping, aid: str, photo: bytes, photo_type: str, now) -> dict:
+def _personal_row(ctx: IdentityContext, clean: Mapping, aid: str, checked: CheckedPhoto, now) -> dict:
     """The participant row's columns, personal data sealed to this account."""
     nik, kk = clean["nik"], clean["kk"]
     return dict(
@@ -66,8 +65,8 @@ def _personal_row(ctx: IdentityContext, clean: Mapping, aid: str, photo: bytes, 
         sex=sex_from_nik(nik), province_code=clean["regency_code"][:2],
         regency_code=clean["regency_code"], district_code=clean["district_code"],
         village_code=clean["village_code"], address=clean["address"],
-        marital_status=clean["marital_status"], photo=photo, photo_type=photo_type,
-        photo_etag=hashlib.sha256(photo).hexdigest()[:32],
+        marital_status=clean["marital_status"], photo=checked.data, photo_type=checked.content_type,
+        photo_etag=checked.etag,
         search_text=f"{clean['full_name']} {clean['username']}".lower(), updated_at=now,
     )
 
@@ -96,7 +95,7 @@ async def register_participant(ctx: IdentityContext, data: Mapping, photo: bytes
             if errors:
                 raise InvalidInput(errors)
             account_id, now = uuid.uuid4(), ctx.now()
-            row = _personal_row(ctx, clean, str(account_id), photo, checked.content_type, now)
+            row = _personal_row(ctx, clean, str(account_id), checked, now)
             account = Account.register_participant(
                 account_id=account_id, username=clean["username"], full_name=clean["full_name"],
                 password_hash=password_hash, profile=_profile(row),

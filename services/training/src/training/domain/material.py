@@ -52,13 +52,19 @@ class CheckedMaterial:
 
 def content_type_of(data: bytes | None) -> str:
     """'application/pdf', 'image/jpeg' or 'image/png' of an acceptable upload; MaterialError otherwise."""
+    return _accepted(data)[1]
+
+
+def _accepted(data: bytes | None) -> tuple[bytes, str]:
+    """(bytes to store, content type): a PDF as uploaded, a picture re-encoded (no metadata, no payload)."""
     if not data:
         raise MaterialError(MSG_REQUIRED)
     if len(data) > MAX_MATERIAL_BYTES:
         raise MaterialError(MSG_TOO_LARGE)
     if data.startswith(PDF_MAGIC):
-        return "application/pdf"
-    return check_image(data, IMAGE_MESSAGES, error=MaterialError).content_type
+        return bytes(data), "application/pdf"
+    checked = check_image(data, IMAGE_MESSAGES, error=MaterialError)
+    return checked.data, checked.content_type
 
 
 def safe_filename(name: str | None, content_type: str) -> str:
@@ -77,8 +83,9 @@ def safe_filename(name: str | None, content_type: str) -> str:
 
 
 def check_material(data: bytes | None, filename: str | None) -> CheckedMaterial:
-    ctype = content_type_of(data)
-    return CheckedMaterial(data=bytes(data), content_type=ctype, filename=safe_filename(filename, ctype))
+    """An acceptable material with a safe name; pictures carry their re-encoded bytes."""
+    stored, ctype = _accepted(data)
+    return CheckedMaterial(data=stored, content_type=ctype, filename=safe_filename(filename, ctype))
 
 
 def content_disposition(filename: str) -> str:

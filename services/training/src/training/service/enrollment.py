@@ -73,7 +73,7 @@ def _photo_errors(photos: Mapping[str, bytes]) -> tuple[dict[str, str], list]:
     for field in sorted(photos):
         try:
             c = check_image(photos[field])
-            checked.append((int(field.rsplit("_", 1)[1]), photos[field], c.content_type))
+            checked.append((int(field.rsplit("_", 1)[1]), c.data, c.content_type))
         except PhotoError as exc:
             errors[field] = exc.message
     return errors, checked

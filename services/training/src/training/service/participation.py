@@ -98,7 +98,7 @@ async def confirm(ctx: TrainingContext, participant_id: uuid.UUID, enrollment_id
         except PhotoError as exc:
             raise InvalidInput({"photo": exc.message}, exc.message) from exc
         with refusals():
-            e.confirm(participant_id, StoredFile("confirmation", 1, photo, checked.content_type), ctx.now())
+            e.confirm(participant_id, StoredFile("confirmation", 1, checked.data, checked.content_type), ctx.now())
         await uow.enrollments.save(e)
         await uow.commit()
     log.info("attendance_confirmed", enrollment_id=str(enrollment_id), mode=e.training.mode)

@@ -10,7 +10,7 @@ from balai_platform.auth import Claims
 from balai_platform.requests import admin_claims_of, claims_of
 from balai_platform.web import file_response
 
-from ..service import products
+from ..service import product_photos, products
 from ..service.access import precheck_manager
 from .deps import ctx_of, read_form
 
@@ -60,7 +60,11 @@ async def republish(product_id: uuid.UUID, request: Request, claims: Claims = De
 
 @router.get("/products/{product_id}/photos/{n}")
 async def photo(product_id: uuid.UUID, request: Request, n: int = Path(ge=1, le=3)):
-    """Public: product photos are shown in the gallery and on the owner's pages."""
-    data, ctype, etag = await products.get_photo(ctx_of(request), product_id, n,
-                                                 request.headers.get("if-none-match"))
-    return file_response(data, ctype, etag, if_none_match=None, cache_control="public, max-age=86400")
+    """Public for gallery products; a hidden or unpublished product's photos only for members and admins."""
+    claims = claims_of(request) if request.headers.get("authorization") else None
+    stored = await product_photos.photo_for(ctx_of(request), claims, product_id, n,
+                                            request.headers.get("if-none-match"))
+    # an hour: hiding a product reaches shared caches soon enough
+    cache = "public, max-age=3600" if stored.public else "private, no-store"
+    return file_response(stored.data, stored.content_type, stored.etag, if_none_match=None,
+                         cache_control=cache)
