@@ -7,10 +7,10 @@ from starlette.responses import Response, StreamingResponse
 from yarl import URL
 
 from balai_platform.auth import InvalidToken, TokenVerifier, bearer_token
+from balai_platform.logging import get_logger
 from gateway.edge import client_ip
 from gateway.errors import json_error
 from gateway.i18n import t
-from gateway.logs import get_logger
 from gateway.upstream import UnknownService, Upstreams
 
 log = get_logger("gateway.proxy")

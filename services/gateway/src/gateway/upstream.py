@@ -8,7 +8,7 @@ import aiohttp
 import orjson
 from multidict import CIMultiDictProxy
 
-from gateway.logs import get_logger
+from balai_platform.logging import get_logger
 from gateway.request_id import current_request_id
 from gateway.settings import Settings
 
