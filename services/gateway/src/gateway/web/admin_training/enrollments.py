@@ -11,7 +11,16 @@ from gateway.upstream import UpstreamUnavailable
 from gateway.web.common import form_text, page, read_form, redirect, safe_next
 from gateway.web.menus import admin_menu
 from gateway.web.session import WebUser, require_admin, set_flash
-from gateway.web.training.client import SERVICE, STATUSES, check_id, ensure_ok, items_of, message, pager, training
+from gateway.web.shared.training_client import (
+    SERVICE,
+    STATUSES,
+    check_id,
+    ensure_ok,
+    items_of,
+    message,
+    pager,
+    training,
+)
 
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 50

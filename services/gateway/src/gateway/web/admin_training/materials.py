@@ -10,7 +10,7 @@ from gateway.i18n import t
 from gateway.web.admin_training.sessions import _after, _class_editor
 from gateway.web.common import form_file, read_form
 from gateway.web.session import require_admin
-from gateway.web.training.client import check_id, training
+from gateway.web.shared.training_client import check_id, training
 
 router = APIRouter(include_in_schema=False)
 

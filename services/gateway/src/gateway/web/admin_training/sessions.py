@@ -13,7 +13,16 @@ from gateway.upstream import UpstreamUnavailable
 from gateway.web.common import form_text, page, read_form, redirect
 from gateway.web.menus import admin_menu
 from gateway.web.session import WebUser, require_admin, set_flash
-from gateway.web.training.client import SERVICE, check_id, ensure_ok, items_of, message, pager, training, valid_id
+from gateway.web.shared.training_client import (
+    SERVICE,
+    check_id,
+    ensure_ok,
+    items_of,
+    message,
+    pager,
+    training,
+    valid_id,
+)
 
 router = APIRouter(include_in_schema=False)
 ATTENDING = ("verified", "confirmed")

@@ -12,7 +12,7 @@ from gateway.upstream import UpstreamUnavailable
 from gateway.web.common import form_text, page, read_form, redirect
 from gateway.web.menus import admin_menu
 from gateway.web.session import WebUser, require_admin, set_flash
-from gateway.web.training.client import (
+from gateway.web.shared.training_client import (
     MODES,
     SERVICE,
     check_id,

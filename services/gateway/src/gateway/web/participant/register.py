@@ -12,6 +12,7 @@ from gateway.i18n import t
 from gateway.web.common import form_file, form_text, identity, page, read_form, redirect
 from gateway.web.csrf import check_csrf
 from gateway.web.session import set_flash, store_tokens
+from gateway.web.shared.photos import photo_error
 from gateway.web.wilayah import region_choices
 
 router = APIRouter(include_in_schema=False)
@@ -25,7 +26,6 @@ STEPS = {
 STEP_LABELS = {"data_diri": "step_data_diri", "data_alamat": "step_data_alamat", "akun": "step_akun"}
 SECRET_FIELDS = {"password", "password_confirm"}
 TEXT_FIELDS = [f for fields in STEPS.values() for f in fields if f != "photo"]
-MAX_PHOTO_BYTES = 3 * 1024 * 1024
 FIELD_LABEL_KEYS = {"full_name": "full_name", "nik": "nik", "kk": "kk", "phone": "phone",
                     "birth_place": "birth_place", "birth_date": "birth_date",
                     "regency_code": "regency", "district_code": "district",
@@ -104,17 +104,6 @@ async def _multipart(form: FormData, values: dict) -> tuple[aiohttp.FormData, di
             data.add_field("photo", await photo.read(), filename=photo.filename[-100:],
                            content_type=photo.content_type or "application/octet-stream")
     return data, errors
-
-
-async def photo_error(photo) -> str | None:
-    """Cheap checks before forwarding; identity checks the image itself again."""
-    if (photo.size or 0) > MAX_PHOTO_BYTES:
-        return t("photo_too_large")
-    head = await photo.read(8)
-    await photo.seek(0)
-    if not head.startswith((b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")):
-        return t("photo_wrong_type")
-    return None
 
 
 @router.post("/daftar/validasi")

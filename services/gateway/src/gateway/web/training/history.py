@@ -10,11 +10,11 @@ from gateway.i18n import t
 from gateway.upstream import UpstreamUnavailable
 from gateway.web.common import form_file, form_text, page, read_form, redirect
 from gateway.web.menus import participant_menu
-from gateway.web.session import WebUser, current_user, require_user, set_flash
-from gateway.web.training.client import SERVICE, check_id, ensure_ok, items_of, message, training
+from gateway.web.session import WebUser, require_user, set_flash
+from gateway.web.shared.files import proxy_file
+from gateway.web.shared.training_client import SERVICE, check_id, ensure_ok, items_of, message, training
 
 router = APIRouter(include_in_schema=False)
-FILE_HEADERS = ("Content-Type", "ETag", "Cache-Control")
 
 
 async def _participant(request: Request) -> WebUser:
@@ -22,17 +22,6 @@ async def _participant(request: Request) -> WebUser:
     if user.is_admin:
         raise HTTPException(403)
     return user
-
-
-async def my_history(request: Request, user: WebUser) -> dict | None:
-    """Riwayat Pelatihan for the dashboard; None when the training service cannot answer now."""
-    try:
-        result = await training(request, "GET", "/enrollments/mine", user=user)
-    except UpstreamUnavailable:
-        return None
-    if result.status != 200 or not isinstance(result.data, dict):
-        return None
-    return {"items": items_of(result.data), "completed_count": result.data.get("completed_count") or 0}
 
 
 async def _enrollment(request: Request, user: WebUser, enrollment_id: str) -> dict:
@@ -172,40 +161,15 @@ async def testimonial(enrollment_id: str, request: Request) -> Response:
 
 # -- photos --------------------------------------------------------------------------------------
 
-async def proxy_file(request: Request, path: str, keep: tuple[str, ...] = FILE_HEADERS,
-                     cache: str = "private, max-age=300") -> Response:
-    """A file of the training service with the session's token; 404 for anything but 200/304."""
-    user = await current_user(request)
-    if user is None:
-        return Response(status_code=404)
-    upstreams = request.app.state.upstreams
-    headers = {"Authorization": f"Bearer {user.access_token}",
-               "X-Request-ID": request.state.request_id}
-    if inm := request.headers.get("if-none-match"):
-        headers["If-None-Match"] = inm
-    try:
-        url = upstreams.base_url(SERVICE) + path
-        async with upstreams.session.get(url, headers=headers) as resp:
-            body = await resp.read()
-            out = {k: resp.headers[k] for k in keep if k in resp.headers}
-            status = resp.status
-    except (aiohttp.ClientError, TimeoutError, LookupError):
-        return Response(status_code=503)
-    if status not in (200, 304):
-        return Response(status_code=404)
-    out["Cache-Control"] = cache
-    return Response(body if status == 200 else b"", status_code=status, headers=out)
-
-
 @router.get("/berkas-pelatihan/{enrollment_id}/produk/{n}")
 async def product_photo(enrollment_id: str, n: int, request: Request) -> Response:
     check_id(enrollment_id)
     if not 1 <= n <= 3:
         return Response(status_code=404)
-    return await proxy_file(request, f"/enrollments/{enrollment_id}/photos/{n}")
+    return await proxy_file(request, SERVICE, f"/enrollments/{enrollment_id}/photos/{n}")
 
 
 @router.get("/berkas-pelatihan/{enrollment_id}/konfirmasi")
 async def confirmation_photo(enrollment_id: str, request: Request) -> Response:
     check_id(enrollment_id)
-    return await proxy_file(request, f"/enrollments/{enrollment_id}/confirmation-photo")
+    return await proxy_file(request, SERVICE, f"/enrollments/{enrollment_id}/confirmation-photo")

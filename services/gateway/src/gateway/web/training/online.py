@@ -9,7 +9,7 @@ from gateway.upstream import UpstreamUnavailable
 from gateway.web.common import page, read_form, redirect
 from gateway.web.menus import participant_menu
 from gateway.web.session import WebUser, require_user
-from gateway.web.training.client import SERVICE, check_id, ensure_ok, message, training
+from gateway.web.shared.training_client import SERVICE, check_id, ensure_ok, message, training
 
 router = APIRouter(include_in_schema=False)
 

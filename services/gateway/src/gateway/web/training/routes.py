@@ -13,7 +13,7 @@ from gateway.upstream import UpstreamUnavailable
 from gateway.web.common import form_file, form_text, page, read_form, redirect
 from gateway.web.menus import admin_menu, participant_menu
 from gateway.web.session import WebUser, current_user, require_user, set_flash
-from gateway.web.training.client import MODES, check_id, ensure_ok, items_of, message, pager, training
+from gateway.web.shared.training_client import MODES, check_id, ensure_ok, items_of, message, pager, training
 
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 10

@@ -8,7 +8,7 @@ from gateway.i18n import t
 from gateway.upstream import UpstreamUnavailable
 from gateway.web.common import form_text, page, redirect
 from gateway.web.session import Forbidden, WebUser, require_user, set_flash
-from gateway.web.ukm.client import ensure_ok, reference, ukm
+from gateway.web.shared.ukm_client import ensure_ok, reference, ukm
 from gateway.web.ukm.detail import load_business, menu_for
 from gateway.web.ukm.form import PHOTO_FIELDS, money_preview, multipart
 from gateway.web.ukm.uploads import read_upload_form

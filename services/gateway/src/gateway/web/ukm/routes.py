@@ -11,21 +11,10 @@ from gateway.upstream import UpstreamUnavailable
 from gateway.web.common import form_text, page, read_form, redirect
 from gateway.web.menus import participant_menu
 from gateway.web.session import WebUser, require_admin, require_user, set_flash
-from gateway.web.ukm.client import ensure_ok, failure_message, reference, ukm, valid_id
+from gateway.web.shared.ukm_client import ensure_ok, failure_message, my_businesses, reference, ukm, valid_id
 from gateway.web.ukm.detail import render_detail
 
 router = APIRouter(include_in_schema=False)
-
-
-async def my_businesses(request: Request, user: WebUser) -> list[dict] | None:
-    """The dashboard's "List UKM/Koperasi"; None when the ukm service cannot answer now."""
-    try:
-        result = await ukm(request, "GET", "/businesses/mine", user=user)
-    except UpstreamUnavailable:
-        return None
-    if result.status != 200 or not isinstance(result.data, dict):
-        return None
-    return [i for i in result.data.get("items") or [] if isinstance(i, dict)]
 
 
 async def _pick_page(request: Request, user: WebUser, q: str, kind: str, *, status_code: int = 200,

@@ -7,6 +7,7 @@ from fastapi import Request
 
 from gateway.upstream import UpstreamResponse, UpstreamUnavailable
 from gateway.web.service_calls import answer_checker, call_service
+from gateway.web.service_calls import valid_id as valid_id  # re-exported for the ukm pages
 from gateway.web.session import WebUser
 
 SERVICE = "ukm"
@@ -30,6 +31,17 @@ def failure_message(result: UpstreamResponse, default: str) -> str:
     return result.detail() or default
 
 
+async def my_businesses(request: Request, user: WebUser) -> list[dict] | None:
+    """The dashboard's "List UKM/Koperasi"; None when the ukm service cannot answer now."""
+    try:
+        result = await ukm(request, "GET", "/businesses/mine", user=user)
+    except UpstreamUnavailable:
+        return None
+    if result.status != 200 or not isinstance(result.data, dict):
+        return None
+    return [i for i in result.data.get("items") or [] if isinstance(i, dict)]
+
+
 async def reference(request: Request) -> dict[str, list[tuple[str, str]]]:
     """Every choice list as [(value, label)], fetched once per REFERENCE_TTL per app."""
     state = request.app.state
@@ -49,8 +61,3 @@ async def reference(request: Request) -> dict[str, list[tuple[str, str]]]:
 
 def label_maps(ref: dict[str, list[tuple[str, str]]]) -> dict[str, dict[str, str]]:
     return {name: dict(options) for name, options in ref.items()}
-
-
-def valid_id(value: str) -> bool:
-    """Ids are UUIDs; anything else is refused before it reaches a URL path."""
-    return 0 < len(value) <= 64 and all(c.isalnum() or c == "-" for c in value)
