@@ -9,8 +9,10 @@ from starlette.responses import JSONResponse, Response
 
 from gateway.errors import json_error
 from gateway.i18n import t
-from gateway.web.common import form_file, form_text, identity, page, read_form, redirect
+from gateway.upstream import UpstreamResponse
+from gateway.web.common import form_file, form_text, identity, page, read_form
 from gateway.web.csrf import check_csrf
+from gateway.web.forms import Rejection, any_answer, submit_form
 from gateway.web.session import set_flash, store_tokens
 from gateway.web.shared.photos import photo_error
 from gateway.web.wilayah import region_choices
@@ -72,21 +74,25 @@ async def register_submit(request: Request) -> Response:
         return render_form(request, kept, {})
 
     data, local_errors = await _multipart(form, values)
-    result = await identity(request, "POST", "/participants", data=data)
-    if result.status in (200, 201):
+
+    async def signed_up(result: UpstreamResponse) -> str:
         login = await identity(request, "POST", "/auth/login",
                                json={"login": values["username"], "password": values["password"]})
+        set_flash(request, "account_created")
         if login.status == 200 and isinstance(login.data, dict):
             store_tokens(request, login.data)
-            set_flash(request, "account_created")
-            return redirect("/dashboard")
-        set_flash(request, "account_created")
-        return redirect("/")
-    errors = {**result.errors(), **local_errors}
-    if result.status == 422 or errors:
-        return render_form(request, kept, errors, 422, summary=t("register_failed"))
-    return render_form(request, kept, {}, 503 if result.status >= 500 else 400,
-                       summary=result.detail() or t("error_500_body"))
+            return "/dashboard"
+        return "/"
+
+    def failed(r: Rejection) -> Response:
+        if r.result.status == 422 or r.errors:
+            return render_form(request, kept, r.errors, 422, summary=t("register_failed"))
+        return render_form(request, kept, {}, 503 if r.result.status >= 500 else 400,
+                           summary=r.detail or t("error_500_body"))
+
+    return await submit_form(request, "identity", identity(request, "POST", "/participants", data=data),
+                             accept=lambda r: r.status in (200, 201), then=signed_up, again=failed,
+                             fixable=any_answer, local_errors=local_errors)
 
 
 async def _multipart(form: FormData, values: dict) -> tuple[aiohttp.FormData, dict[str, str]]:

@@ -9,11 +9,13 @@ from starlette.responses import Response
 
 from gateway.errors import error_page
 from gateway.i18n import t
+from gateway.upstream import UpstreamResponse
 from gateway.web.common import form_file, form_text, identity, page, read_form, redirect
+from gateway.web.forms import Rejection, any_answer, submit_form
 from gateway.web.menus import PARTICIPANT_SOON, participant_menu
 from gateway.web.participant.register import field_labels
 from gateway.web.service_calls import valid_id
-from gateway.web.session import LoginRequired, WebUser, clear_session, require_user, set_flash
+from gateway.web.session import LoginRequired, WebUser, clear_session, require_user
 from gateway.web.shared.files import proxy_file
 from gateway.web.shared.photos import photo_error
 from gateway.web.shared.training_client import my_history
@@ -87,14 +89,17 @@ async def profile_update(request: Request) -> Response:
         else:
             data.add_field("photo", await photo.read(), filename=photo.filename[-100:],
                            content_type=photo.content_type or "application/octet-stream")
-    if not errors:
-        result = await identity(request, "PATCH", "/me", user=user, data=data)
-        if result.status == 200:
-            set_flash(request, "profile_saved")
-            return redirect("/profil")
-        errors = result.errors() or {"_": result.detail() or t("error_500_body")}
-    return _profile_page(request, user, await _me(request, user), values, errors, 422,
-                         summary=t("profile_failed"))
+
+    async def failed(r: Rejection) -> Response:
+        errors = r.errors or {"_": r.detail or t("error_500_body")}
+        return _profile_page(request, user, await _me(request, user), values, errors, 422,
+                             summary=t("profile_failed"))
+
+    if errors:  # not worth sending on
+        return await failed(Rejection(UpstreamResponse(422), errors))
+    return await submit_form(request, "identity", identity(request, "PATCH", "/me", user=user, data=data),
+                             accept=lambda r: r.status == 200, flash="profile_saved", then="/profil",
+                             again=failed, fixable=any_answer)
 
 
 @router.get("/foto/{participant_id}")
