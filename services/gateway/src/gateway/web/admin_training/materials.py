@@ -27,9 +27,8 @@ async def upload(training_id: str, module_id: str, request: Request) -> Response
     data = aiohttp.FormData()
     data.add_field("file", await upload.read(), filename=upload.filename[-200:],
                    content_type=upload.content_type or "application/octet-stream")
-    result = await training(request, "POST", f"/admin/modules/{module_id}/files", user=user,
-                            data=data)
-    return await _after(request, user, training_id, result, "tr_file_uploaded")
+    call = training(request, "POST", f"/admin/modules/{module_id}/files", user=user, data=data)
+    return await _after(request, user, training_id, call, "tr_file_uploaded")
 
 
 @router.post("/admin/pelatihan/{training_id}/kelas/materi/{module_id}/berkas/{file_id}/hapus")
@@ -37,6 +36,5 @@ async def delete(training_id: str, module_id: str, file_id: str, request: Reques
     check_id(training_id, module_id, file_id)
     user = await require_admin(request)
     await read_form(request, max_files=0)
-    result = await training(request, "DELETE", f"/admin/modules/{module_id}/files/{file_id}",
-                            user=user)
-    return await _after(request, user, training_id, result, "tr_file_deleted")
+    call = training(request, "DELETE", f"/admin/modules/{module_id}/files/{file_id}", user=user)
+    return await _after(request, user, training_id, call, "tr_file_deleted")

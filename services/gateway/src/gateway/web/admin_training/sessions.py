@@ -3,14 +3,16 @@ testimonial moderation."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable
 from datetime import datetime
 
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from gateway.i18n import WIB, t
-from gateway.upstream import UpstreamUnavailable
+from gateway.upstream import UpstreamResponse
 from gateway.web.common import form_text, page, read_form, redirect
+from gateway.web.forms import Rejection, ok_with_object, rejection, submit_form
 from gateway.web.menus import admin_menu
 from gateway.web.session import WebUser, require_admin, set_flash
 from gateway.web.shared.training_client import (
@@ -18,7 +20,6 @@ from gateway.web.shared.training_client import (
     check_id,
     ensure_ok,
     items_of,
-    message,
     pager,
     training,
     valid_id,
@@ -72,10 +73,7 @@ async def save_attendance(training_id: str, request: Request) -> Response:
         result = await training(request, "PUT", f"/admin/trainings/{training_id}/attendance",
                                 user=user, json={"day": day, "records": records})
         if not result.ok:
-            if result.status in (409, 422):
-                return await _attendance_page(request, user, training_id,
-                                              status_code=result.status, alert=message(result))
-            ensure_ok(request, result)
+            return await _attendance_again(request, user, training_id)(rejection(request, SERVICE, result))
     for r in rows:
         raw = form_text(form, f"nilai_{r['enrollment_id']}")
         if raw == "" or raw == str(r.get("score") if r.get("score") is not None else ""):
@@ -87,10 +85,7 @@ async def save_attendance(training_id: str, request: Request) -> Response:
         result = await training(request, "PUT", f"/admin/enrollments/{r['enrollment_id']}/score",
                                 user=user, json={"score": int(raw)})
         if not result.ok:
-            if result.status in (409, 422):
-                return await _attendance_page(request, user, training_id,
-                                              status_code=result.status, alert=message(result))
-            ensure_ok(request, result)
+            return await _attendance_again(request, user, training_id)(rejection(request, SERVICE, result))
     set_flash(request, "tr_attendance_saved")
     return redirect(f"/admin/pelatihan/{training_id}/presensi")
 
@@ -103,16 +98,26 @@ async def close(training_id: str, request: Request) -> Response:
     if form_text(form, "yakin") != "1":
         return await _attendance_page(request, user, training_id, status_code=422,
                                       alert=t("tr_close_need_confirm"))
-    result = await training(request, "POST", f"/admin/trainings/{training_id}/close", user=user)
-    if result.ok and isinstance(result.data, dict):
+
+    async def closed(result: UpstreamResponse) -> Response:
         notice = t("tr_closed_result", completed=result.data.get("completed", 0),
                    not_completed=result.data.get("not_completed", 0))
         return await _attendance_page(request, user, training_id, notice=notice)
-    if result.status in (409, 422):
-        return await _attendance_page(request, user, training_id, status_code=result.status,
-                                      alert=message(result))
-    ensure_ok(request, result)
-    raise UpstreamUnavailable(SERVICE)
+
+    return await submit_form(request, SERVICE,
+                             training(request, "POST", f"/admin/trainings/{training_id}/close", user=user),
+                             accept=ok_with_object, then=closed,
+                             again=_attendance_again(request, user, training_id))
+
+
+def _attendance_again(request: Request, user: WebUser, training_id: str):
+    """The attendance sheet again with the service's message."""
+
+    async def again(r: Rejection) -> Response:
+        return await _attendance_page(request, user, training_id, status_code=r.status,
+                                      alert=r.alert())
+
+    return again
 
 
 # -- online class: materials and quiz ------------------------------------------------------------
@@ -181,15 +186,15 @@ def _module_body(form) -> dict:
     return body
 
 
-async def _after(request: Request, user: WebUser, training_id: str, result, flash: str) -> Response:
-    if result.ok:
-        set_flash(request, flash)
-        return redirect(f"/admin/pelatihan/{training_id}/kelas")
-    if result.status in (409, 422):
-        return await _class_editor(request, user, training_id, status_code=result.status,
-                                   alert=message(result))
-    ensure_ok(request, result)
-    raise UpstreamUnavailable(SERVICE)
+async def _after(request: Request, user: WebUser, training_id: str,
+                 call: Awaitable[UpstreamResponse], flash: str) -> Response:
+    """A change of the class editor posted: back to the editor, with the service's message on failure."""
+
+    async def again(r: Rejection) -> Response:
+        return await _class_editor(request, user, training_id, status_code=r.status, alert=r.alert())
+
+    return await submit_form(request, SERVICE, call, flash=flash,
+                             then=f"/admin/pelatihan/{training_id}/kelas", again=again)
 
 
 @router.post("/admin/pelatihan/{training_id}/kelas/materi")
@@ -197,9 +202,9 @@ async def add_module(training_id: str, request: Request) -> Response:
     check_id(training_id)
     user = await require_admin(request)
     form = await read_form(request, max_files=0)
-    result = await training(request, "POST", f"/admin/trainings/{training_id}/modules", user=user,
-                            json=_module_body(form))
-    return await _after(request, user, training_id, result, "tr_module_saved")
+    call = training(request, "POST", f"/admin/trainings/{training_id}/modules", user=user,
+                    json=_module_body(form))
+    return await _after(request, user, training_id, call, "tr_module_saved")
 
 
 @router.post("/admin/pelatihan/{training_id}/kelas/materi/{module_id}")
@@ -208,11 +213,10 @@ async def edit_module(training_id: str, module_id: str, request: Request) -> Res
     user = await require_admin(request)
     form = await read_form(request, max_files=0)
     if form_text(form, "aksi") == "hapus":
-        result = await training(request, "DELETE", f"/admin/modules/{module_id}", user=user)
-        return await _after(request, user, training_id, result, "tr_module_deleted")
-    result = await training(request, "PATCH", f"/admin/modules/{module_id}", user=user,
-                            json=_module_body(form))
-    return await _after(request, user, training_id, result, "tr_module_saved")
+        call = training(request, "DELETE", f"/admin/modules/{module_id}", user=user)
+        return await _after(request, user, training_id, call, "tr_module_deleted")
+    call = training(request, "PATCH", f"/admin/modules/{module_id}", user=user, json=_module_body(form))
+    return await _after(request, user, training_id, call, "tr_module_saved")
 
 
 @router.post("/admin/pelatihan/{training_id}/kelas/evaluasi")
@@ -225,14 +229,18 @@ async def save_quiz(training_id: str, request: Request) -> Response:
     if error or not values["pass_mark"].isdigit() or not values["max_attempts"].isdigit():
         return await _class_editor(request, user, training_id, status_code=422,
                                    alert=error or t("tr_bad_number"), quiz_values=values)
-    result = await training(request, "PUT", f"/admin/trainings/{training_id}/quiz", user=user,
-                            json={"pass_mark": int(values["pass_mark"]),
-                                  "max_attempts": int(values["max_attempts"]),
-                                  "questions": questions})
-    if result.status in (409, 422):
-        return await _class_editor(request, user, training_id, status_code=result.status,
-                                   alert=message(result), quiz_values=values)
-    return await _after(request, user, training_id, result, "tr_quiz_saved")
+
+    async def again(r: Rejection) -> Response:
+        return await _class_editor(request, user, training_id, status_code=r.status,
+                                   alert=r.alert(), quiz_values=values)
+
+    return await submit_form(request, SERVICE,
+                             training(request, "PUT", f"/admin/trainings/{training_id}/quiz", user=user,
+                                      json={"pass_mark": int(values["pass_mark"]),
+                                            "max_attempts": int(values["max_attempts"]),
+                                            "questions": questions}),
+                             flash="tr_quiz_saved", then=f"/admin/pelatihan/{training_id}/kelas",
+                             again=again)
 
 
 # -- testimonial moderation ----------------------------------------------------------------------
@@ -259,9 +267,10 @@ async def moderate(testimonial_id: str, request: Request) -> Response:
     check_id(testimonial_id)
     user = await require_admin(request)
     form = await read_form(request, max_files=0)
-    result = await training(request, "POST", f"/admin/testimonials/{testimonial_id}/moderate",
-                            user=user, json={"hidden": form_text(form, "hidden") == "1"})
-    ensure_ok(request, result)
-    set_flash(request, "tr_moderated")
     back = form_text(form, "training_id")
-    return redirect("/admin/testimoni" + (f"?training_id={back}" if valid_id(back) else ""))
+    # nothing to fix on a hide/show button: any failure gets its error page
+    return await submit_form(request, SERVICE,
+                             training(request, "POST", f"/admin/testimonials/{testimonial_id}/moderate",
+                                      user=user, json={"hidden": form_text(form, "hidden") == "1"}),
+                             accept=ok_with_object, flash="tr_moderated",
+                             then="/admin/testimoni" + (f"?training_id={back}" if valid_id(back) else ""))

@@ -7,12 +7,12 @@ from fastapi import APIRouter, HTTPException, Request
 from starlette.responses import Response
 
 from gateway.i18n import t
-from gateway.upstream import UpstreamUnavailable
-from gateway.web.common import form_file, form_text, page, read_form, redirect
+from gateway.web.common import form_file, form_text, page, read_form
+from gateway.web.forms import Rejection, submit_form
 from gateway.web.menus import participant_menu
-from gateway.web.session import WebUser, require_user, set_flash
+from gateway.web.session import WebUser, require_user
 from gateway.web.shared.files import proxy_file
-from gateway.web.shared.training_client import SERVICE, check_id, ensure_ok, items_of, message, training
+from gateway.web.shared.training_client import SERVICE, check_id, ensure_ok, items_of, training
 
 router = APIRouter(include_in_schema=False)
 
@@ -54,18 +54,17 @@ async def cancel(enrollment_id: str, request: Request) -> Response:
     user = await _participant(request)
     form = await read_form(request, max_files=0)
     check_id(enrollment_id)
-    result = await training(request, "POST", f"/enrollments/{enrollment_id}/cancel", user=user,
-                            json={"reason": form_text(form, "reason")[:500]})
-    if result.ok:
-        set_flash(request, "tr_cancelled")
-        return redirect("/riwayat")
-    if result.status in (409, 422):
+
+    async def failed(r: Rejection) -> Response:
         e = await _enrollment(request, user, enrollment_id)
-        return page(request, "training/cancel.html", status_code=result.status, user=user,
+        return page(request, "training/cancel.html", status_code=r.status, user=user,
                     nav="riwayat", menu=participant_menu(), title=t("tr_cancel_title"), e=e,
-                    alert=message(result))
-    ensure_ok(request, result)
-    raise UpstreamUnavailable(SERVICE)
+                    alert=r.alert())
+
+    return await submit_form(request, SERVICE,
+                             training(request, "POST", f"/enrollments/{enrollment_id}/cancel", user=user,
+                                      json={"reason": form_text(form, "reason")[:500]}),
+                             flash="tr_cancelled", then="/riwayat", again=failed)
 
 
 # -- Konfirmasi Kehadiran Pelatihan --------------------------------------------------------------
@@ -96,18 +95,17 @@ async def confirm(enrollment_id: str, request: Request) -> Response:
     data = aiohttp.FormData()
     data.add_field("photo", await photo.read(), filename=photo.filename[-100:],
                    content_type=photo.content_type or "application/octet-stream")
-    result = await training(request, "POST", f"/enrollments/{enrollment_id}/confirm", user=user,
-                            data=data)
-    if result.ok:
-        set_flash(request, "tr_confirm_done")
-        return redirect(f"/riwayat/{enrollment_id}/konfirmasi")
-    if result.status in (409, 422):
+
+    async def failed(r: Rejection) -> Response:
         e = await _enrollment(request, user, enrollment_id)
-        errors = result.errors()
-        return _confirm_page(request, user, e, status_code=result.status, errors=errors,
-                             alert=None if errors else message(result))
-    ensure_ok(request, result)
-    raise UpstreamUnavailable(SERVICE)
+        return _confirm_page(request, user, e, status_code=r.status, errors=r.errors,
+                             alert=None if r.errors else r.alert())
+
+    return await submit_form(request, SERVICE,
+                             training(request, "POST", f"/enrollments/{enrollment_id}/confirm", user=user,
+                                      data=data),
+                             flash="tr_confirm_done", then=f"/riwayat/{enrollment_id}/konfirmasi",
+                             again=failed)
 
 
 # -- Testimoni -----------------------------------------------------------------------------------
@@ -145,18 +143,16 @@ async def testimonial(enrollment_id: str, request: Request) -> Response:
     check_id(enrollment_id)
     values = {"rating": form_text(form, "rating"), "text": form_text(form, "text")}
     rating = int(values["rating"]) if values["rating"] in ("1", "2", "3", "4", "5") else 0
-    result = await training(request, "PUT", f"/enrollments/{enrollment_id}/testimonial", user=user,
-                            json={"rating": rating, "text": values["text"][:1000]})
-    if result.ok:
-        set_flash(request, "tr_review_saved")
-        return redirect("/riwayat")
-    if result.status in (409, 422):
+
+    async def failed(r: Rejection) -> Response:
         e = await _enrollment(request, user, enrollment_id)
-        errors = result.errors()
-        return await _testimonial_page(request, user, e, status_code=result.status, values=values,
-                                       errors=errors, alert=message(result, t("tr_review_failed")))
-    ensure_ok(request, result)
-    raise UpstreamUnavailable(SERVICE)
+        return await _testimonial_page(request, user, e, status_code=r.status, values=values,
+                                       errors=r.errors, alert=r.alert(t("tr_review_failed")))
+
+    return await submit_form(request, SERVICE,
+                             training(request, "PUT", f"/enrollments/{enrollment_id}/testimonial", user=user,
+                                      json={"rating": rating, "text": values["text"][:1000]}),
+                             flash="tr_review_saved", then="/riwayat", again=failed)
 
 
 # -- photos --------------------------------------------------------------------------------------
