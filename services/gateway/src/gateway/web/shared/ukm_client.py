@@ -7,7 +7,6 @@ from fastapi import Request
 
 from gateway.upstream import UpstreamResponse, UpstreamUnavailable
 from gateway.web.service_calls import answer_checker, call_service
-from gateway.web.service_calls import valid_id as valid_id  # re-exported for the ukm pages
 from gateway.web.session import WebUser
 
 SERVICE = "ukm"
@@ -21,14 +20,6 @@ async def ukm(request: Request, method: str, path: str, *, user: WebUser | None 
 
 
 ensure_ok = answer_checker(SERVICE)
-
-
-def failure_message(result: UpstreamResponse, default: str) -> str:
-    """One line for an alert: the service's own message, its first field error, or `default`."""
-    errors = result.errors()
-    if errors:
-        return next(iter(errors.values()))
-    return result.detail() or default
 
 
 async def my_businesses(request: Request, user: WebUser) -> list[dict] | None:

@@ -8,8 +8,9 @@ from gateway.i18n import t
 from gateway.upstream import UpstreamResponse
 from gateway.web.common import form_text, page, redirect
 from gateway.web.forms import Rejection, statuses_or_field_errors, submit_form
+from gateway.web.service_calls import valid_id
 from gateway.web.session import Forbidden, WebUser, require_user
-from gateway.web.shared.ukm_client import SERVICE, reference, ukm, valid_id
+from gateway.web.shared.ukm_client import SERVICE, reference, ukm
 from gateway.web.ukm import form as ukm_form
 from gateway.web.ukm.detail import load_business, menu_for
 from gateway.web.ukm.uploads import read_upload_form

@@ -10,8 +10,9 @@ from gateway.i18n import t
 from gateway.web.common import form_text, page, read_form, redirect
 from gateway.web.forms import Rejection, submit_form, user_errors
 from gateway.web.menus import participant_menu
+from gateway.web.service_calls import valid_id
 from gateway.web.session import WebUser, require_admin, require_user
-from gateway.web.shared.ukm_client import SERVICE, ensure_ok, my_businesses, reference, ukm, valid_id
+from gateway.web.shared.ukm_client import SERVICE, ensure_ok, my_businesses, reference, ukm
 from gateway.web.ukm.detail import render_detail
 
 router = APIRouter(include_in_schema=False)
