@@ -274,7 +274,7 @@ async def test_dashboard_survives_ukm_outage(identity_server, keypair):
 
 
 def test_page_numbers():
-    from gateway.web.ukm.paging import page_numbers, pager
+    from gateway.web.shared.paging import page_numbers, pager
 
     assert page_numbers(1, 1) == [1]
     assert page_numbers(6, 20) == [1, None, 4, 5, 6, 7, 8, None, 20]

@@ -7,8 +7,8 @@ import structlog
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from balai_platform.logging import get_logger
 from gateway.errors import internal_error_response, rate_limited_response
-from gateway.logs import get_logger
 from gateway.metrics import GatewayMetrics
 from gateway.ratelimit import TokenBucketLimiter
 from gateway.request_id import current_request_id, sanitize_request_id

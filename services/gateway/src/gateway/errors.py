@@ -9,8 +9,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse, Response
 from starlette.types import Scope
 
+from balai_platform.logging import get_logger
 from gateway.i18n import t
-from gateway.logs import get_logger
 from gateway.ratelimit import retry_after_header
 
 log = get_logger("gateway.errors")

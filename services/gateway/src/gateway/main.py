@@ -7,10 +7,10 @@ from fastapi import FastAPI
 from starlette.staticfiles import StaticFiles
 
 from balai_platform.auth import TokenVerifier
+from balai_platform.logging import configure_logging, get_logger
 from gateway import health, proxy
 from gateway.edge import EdgeMiddleware
 from gateway.errors import install_error_handlers
-from gateway.logs import configure_logging, get_logger
 from gateway.metrics import GatewayMetrics
 from gateway.ratelimit import TokenBucketLimiter
 from gateway.settings import Settings
@@ -24,7 +24,7 @@ log = get_logger("gateway")
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
-    configure_logging(settings.log_json)
+    configure_logging("gateway", json=settings.log_json)
     upstreams = Upstreams(settings)
 
     @asynccontextmanager

@@ -8,10 +8,10 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response, StreamingResponse
 
 from balai_platform.auth import InvalidToken, TokenVerifier, bearer_token
+from balai_platform.logging import get_logger
 from gateway.edge import client_ip
 from gateway.errors import json_error
 from gateway.i18n import t
-from gateway.logs import get_logger
 from gateway.upstream import UnknownService, Upstreams
 from gateway.upstream_path import BadUpstreamPath, upstream_url
 from gateway.web.session import ACCESS_COOKIE

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import re
 import uuid
-from contextvars import ContextVar
+
+from balai_platform.logging import correlation_id
 
 _INVALID = re.compile(r"[^A-Za-z0-9-]")
 MAX_LENGTH = 64
-current_request_id: ContextVar[str] = ContextVar("request_id", default="")
+# the platform's correlation id: every log line of the gateway carries it, like the services'
+current_request_id = correlation_id
 
 
 def sanitize_request_id(value: str | None) -> str:

@@ -8,7 +8,7 @@ import aiohttp
 import orjson
 from multidict import CIMultiDictProxy
 
-from gateway.logs import get_logger
+from balai_platform.logging import get_logger
 from gateway.request_id import current_request_id
 from gateway.settings import Settings
 
@@ -30,6 +30,7 @@ class UpstreamResponse:
     status: int
     data: Any = None
     headers: CIMultiDictProxy | dict = field(default_factory=dict)
+    body: bytes = b""  # the raw bytes of a file download (JSON answers are decoded into `data`)
 
     @property
     def ok(self) -> bool:
@@ -71,16 +72,22 @@ class Upstreams:
         except KeyError:
             raise UnknownService(service) from None
 
+    def _headers(self, token: str | None, client_ip: str | None, accept: str | None) -> dict:
+        headers = {"X-Request-ID": current_request_id.get() or ""}
+        if accept:
+            headers["Accept"] = accept
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        if client_ip:
+            headers["X-Forwarded-For"] = client_ip
+        return headers
+
     async def call(self, service: str, method: str, path: str, *, json: Any = None,
                    data: Any = None, token: str | None = None, client_ip: str | None = None,
                    params: dict | None = None) -> UpstreamResponse:
         """Call a service from the web layer and decode its JSON answer."""
         url = self.base_url(service) + path
-        headers = {"X-Request-ID": current_request_id.get() or "", "Accept": "application/json"}
-        if token:
-            headers["Authorization"] = f"Bearer {token}"
-        if client_ip:
-            headers["X-Forwarded-For"] = client_ip
+        headers = self._headers(token, client_ip, "application/json")
         try:
             async with self.session.request(method, url, json=json, data=data, headers=headers,
                                             params=params) as resp:
@@ -92,6 +99,21 @@ class Upstreams:
                     except ValueError:
                         payload = None
                 return UpstreamResponse(resp.status, payload, resp.headers)
+        except (TimeoutError, aiohttp.ClientError) as exc:
+            log.warning("upstream_unavailable", service=service, error=type(exc).__name__)
+            raise UpstreamUnavailable(service) from exc
+
+    async def download(self, service: str, path: str, *, token: str | None = None,
+                       client_ip: str | None = None,
+                       if_none_match: str | None = None) -> UpstreamResponse:
+        """GET a stored file (photo, material): its bytes and headers as they are, 304 kept."""
+        url = self.base_url(service) + path
+        headers = self._headers(token, client_ip, None)
+        if if_none_match:
+            headers["If-None-Match"] = if_none_match
+        try:
+            async with self.session.get(url, headers=headers, allow_redirects=False) as resp:
+                return UpstreamResponse(resp.status, None, resp.headers, await resp.read())
         except (TimeoutError, aiohttp.ClientError) as exc:
             log.warning("upstream_unavailable", service=service, error=type(exc).__name__)
             raise UpstreamUnavailable(service) from exc

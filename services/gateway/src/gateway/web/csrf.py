@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from fastapi import Request
 
-from gateway.logs import get_logger
+from balai_platform.logging import get_logger
 from gateway.web.session import set_cookie
 
 log = get_logger("gateway.csrf")

@@ -12,6 +12,7 @@ from gateway.upstream import UpstreamUnavailable
 from gateway.web import wilayah
 from gateway.web.admin import nik_access as admin_nik_access
 from gateway.web.admin import routes as admin
+from gateway.web.admin_training import class_editor as tr_class_editor
 from gateway.web.admin_training import enrollments as tr_enrollments
 from gateway.web.admin_training import materials as tr_admin_materials
 from gateway.web.admin_training import sessions as tr_sessions
@@ -39,7 +40,7 @@ def include(app: FastAPI) -> None:
                    ukm, ukm_admin, gallery):
         app.include_router(module.router)
     for module in (tr_routes, tr_history, tr_online, tr_materials, tr_trainings, tr_enrollments, tr_sessions,
-                   tr_admin_materials):
+                   tr_class_editor, tr_admin_materials):
         app.include_router(module.router)  # training pages
 
     @app.exception_handler(LoginRequired)

@@ -21,6 +21,11 @@ async def call_service(request: Request, service: str, method: str, path: str, *
         raise UpstreamUnavailable(service) from None
 
 
+def valid_id(value: str) -> bool:
+    """Ids are UUIDs; anything else is refused before it reaches a URL path."""
+    return 0 < len(value) <= 64 and all(c.isalnum() or c == "-" for c in value)
+
+
 def answer_checker(service: str) -> Callable[[Request, UpstreamResponse], dict]:
     """`ensure_ok(request, result)` for `service`: the JSON object of a successful answer, or the
     matching error page (login, 403, 404, service unavailable) raised as an exception."""

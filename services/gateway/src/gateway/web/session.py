@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from fastapi import Request
 
 from balai_platform.auth import Claims, InvalidToken
+from balai_platform.logging import get_logger
 from gateway.edge import client_ip
 from gateway.i18n import MESSAGES, t
-from gateway.logs import get_logger
 from gateway.upstream import UpstreamResponse, Upstreams, UpstreamUnavailable
 
 log = get_logger("gateway.session")

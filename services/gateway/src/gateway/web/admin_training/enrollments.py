@@ -7,11 +7,20 @@ from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from gateway.i18n import t
-from gateway.upstream import UpstreamUnavailable
-from gateway.web.common import form_text, page, read_form, redirect, safe_next
+from gateway.upstream import UpstreamResponse
+from gateway.web.common import form_text, page, read_form, safe_next
+from gateway.web.forms import Rejection, ok_with_object, submit_form
 from gateway.web.menus import admin_menu
-from gateway.web.session import WebUser, require_admin, set_flash
-from gateway.web.training.client import SERVICE, STATUSES, check_id, ensure_ok, items_of, message, pager, training
+from gateway.web.session import WebUser, require_admin
+from gateway.web.shared.training_client import (
+    SERVICE,
+    STATUSES,
+    check_id,
+    ensure_ok,
+    items_of,
+    pager,
+    training,
+)
 
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 50
@@ -77,18 +86,21 @@ async def bulk(training_id: str, request: Request) -> Response:
         alert = t("tr_bulk_none") if not ids else t("tr_reason_required")
         return await _participants_page(request, user, training_id, status="", q="", page_no=1,
                                         status_code=422, alert=alert)
-    result = await training(request, "POST", "/admin/enrollments/bulk", user=user,
-                            json={"enrollment_ids": ids, "action": action, "reason": reason})
-    if result.ok and isinstance(result.data, dict):
+
+    def done(result: UpstreamResponse) -> str:
         s = result.data.get("summary") or {}
         hasil = "-".join(str(int(v or 0)) for v in (s.get("verified"), s.get("waitlisted"),
                                                      s.get("rejected"), result.data.get("failed")))
-        return redirect(f"/admin/pelatihan/{training_id}/peserta?hasil={hasil}")
-    if result.status in (409, 422):
+        return f"/admin/pelatihan/{training_id}/peserta?hasil={hasil}"
+
+    async def failed(r: Rejection) -> Response:
         return await _participants_page(request, user, training_id, status="", q="", page_no=1,
-                                        status_code=result.status, alert=message(result))
-    ensure_ok(request, result)
-    raise UpstreamUnavailable(SERVICE)
+                                        status_code=r.status, alert=r.alert())
+
+    return await submit_form(request, SERVICE,
+                             training(request, "POST", "/admin/enrollments/bulk", user=user,
+                                      json={"enrollment_ids": ids, "action": action, "reason": reason}),
+                             accept=ok_with_object, then=done, again=failed)
 
 
 # -- one registration ----------------------------------------------------------------------------
@@ -117,17 +129,24 @@ async def verify(enrollment_id: str, request: Request) -> Response:
     check_id(enrollment_id)
     user = await require_admin(request)
     form = await read_form(request, max_files=0)
-    result = await training(request, "POST", f"/admin/enrollments/{enrollment_id}/verify",
-                            user=user)
-    if result.ok and isinstance(result.data, dict):
-        set_flash(request, "tr_waitlisted" if result.data.get("status") == "waitlisted"
-                  else "tr_verified")
-        return redirect(safe_next(form_text(form, "next"), f"/admin/pendaftaran/{enrollment_id}"))
-    if result.status in (409, 422):
-        return await _detail_page(request, user, enrollment_id, status_code=result.status,
-                                  alert=message(result))
-    ensure_ok(request, result)
-    raise UpstreamUnavailable(SERVICE)
+    return await submit_form(request, SERVICE,
+                             training(request, "POST", f"/admin/enrollments/{enrollment_id}/verify",
+                                      user=user),
+                             accept=ok_with_object,
+                             flash=lambda r: "tr_waitlisted" if r.data.get("status") == "waitlisted"
+                             else "tr_verified",
+                             then=safe_next(form_text(form, "next"), f"/admin/pendaftaran/{enrollment_id}"),
+                             again=_detail_again(request, user, enrollment_id))
+
+
+def _detail_again(request: Request, user: WebUser, enrollment_id: str):
+    """The registration's page again with the service's message and field errors."""
+
+    async def again(r: Rejection) -> Response:
+        return await _detail_page(request, user, enrollment_id, status_code=r.status,
+                                  alert=r.alert(), errors=r.errors)
+
+    return again
 
 
 @router.post("/admin/pendaftaran/{enrollment_id}/tolak")
@@ -139,16 +158,12 @@ async def reject(enrollment_id: str, request: Request) -> Response:
     if not reason:
         return await _detail_page(request, user, enrollment_id, status_code=422,
                                   errors={"reason": t("tr_reason_required")})
-    result = await training(request, "POST", f"/admin/enrollments/{enrollment_id}/reject",
-                            user=user, json={"reason": reason})
-    if result.ok:
-        set_flash(request, "tr_rejected")
-        return redirect(safe_next(form_text(form, "next"), f"/admin/pendaftaran/{enrollment_id}"))
-    if result.status in (409, 422):
-        return await _detail_page(request, user, enrollment_id, status_code=result.status,
-                                  alert=message(result), errors=result.errors())
-    ensure_ok(request, result)
-    raise UpstreamUnavailable(SERVICE)
+    return await submit_form(request, SERVICE,
+                             training(request, "POST", f"/admin/enrollments/{enrollment_id}/reject",
+                                      user=user, json={"reason": reason}),
+                             flash="tr_rejected",
+                             then=safe_next(form_text(form, "next"), f"/admin/pendaftaran/{enrollment_id}"),
+                             again=_detail_again(request, user, enrollment_id))
 
 
 # -- overdue -------------------------------------------------------------------------------------

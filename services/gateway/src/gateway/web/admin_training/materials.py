@@ -7,10 +7,10 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from gateway.i18n import t
-from gateway.web.admin_training.sessions import _after, _class_editor
+from gateway.web.admin_training.class_editor import class_change, class_editor_page
 from gateway.web.common import form_file, read_form
 from gateway.web.session import require_admin
-from gateway.web.training.client import check_id, training
+from gateway.web.shared.training_client import check_id, training
 
 router = APIRouter(include_in_schema=False)
 
@@ -22,14 +22,13 @@ async def upload(training_id: str, module_id: str, request: Request) -> Response
     form = await read_form(request, max_files=1)
     upload = form_file(form, "file")
     if upload is None:
-        return await _class_editor(request, user, training_id, status_code=422,
-                                   alert=t("tr_file_required"))
+        return await class_editor_page(request, user, training_id, status_code=422,
+                                       alert=t("tr_file_required"))
     data = aiohttp.FormData()
     data.add_field("file", await upload.read(), filename=upload.filename[-200:],
                    content_type=upload.content_type or "application/octet-stream")
-    result = await training(request, "POST", f"/admin/modules/{module_id}/files", user=user,
-                            data=data)
-    return await _after(request, user, training_id, result, "tr_file_uploaded")
+    call = training(request, "POST", f"/admin/modules/{module_id}/files", user=user, data=data)
+    return await class_change(request, user, training_id, call, "tr_file_uploaded")
 
 
 @router.post("/admin/pelatihan/{training_id}/kelas/materi/{module_id}/berkas/{file_id}/hapus")
@@ -37,6 +36,5 @@ async def delete(training_id: str, module_id: str, file_id: str, request: Reques
     check_id(training_id, module_id, file_id)
     user = await require_admin(request)
     await read_form(request, max_files=0)
-    result = await training(request, "DELETE", f"/admin/modules/{module_id}/files/{file_id}",
-                            user=user)
-    return await _after(request, user, training_id, result, "tr_file_deleted")
+    call = training(request, "DELETE", f"/admin/modules/{module_id}/files/{file_id}", user=user)
+    return await class_change(request, user, training_id, call, "tr_file_deleted")

@@ -1,5 +1,4 @@
-"""Admin: presensi per day, evaluation scores, Tutup Pelatihan; online class materials and quiz;
-testimonial moderation."""
+"""Admin: presensi per day, evaluation scores, Tutup Pelatihan; testimonial moderation."""
 from __future__ import annotations
 
 import asyncio
@@ -9,11 +8,20 @@ from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from gateway.i18n import WIB, t
-from gateway.upstream import UpstreamUnavailable
+from gateway.upstream import UpstreamResponse
 from gateway.web.common import form_text, page, read_form, redirect
+from gateway.web.forms import Rejection, ok_with_object, rejection, submit_form
 from gateway.web.menus import admin_menu
 from gateway.web.session import WebUser, require_admin, set_flash
-from gateway.web.training.client import SERVICE, check_id, ensure_ok, items_of, message, pager, training, valid_id
+from gateway.web.shared.training_client import (
+    SERVICE,
+    check_id,
+    ensure_ok,
+    items_of,
+    pager,
+    training,
+    valid_id,
+)
 
 router = APIRouter(include_in_schema=False)
 ATTENDING = ("verified", "confirmed")
@@ -63,10 +71,7 @@ async def save_attendance(training_id: str, request: Request) -> Response:
         result = await training(request, "PUT", f"/admin/trainings/{training_id}/attendance",
                                 user=user, json={"day": day, "records": records})
         if not result.ok:
-            if result.status in (409, 422):
-                return await _attendance_page(request, user, training_id,
-                                              status_code=result.status, alert=message(result))
-            ensure_ok(request, result)
+            return await _attendance_again(request, user, training_id)(rejection(request, SERVICE, result))
     for r in rows:
         raw = form_text(form, f"nilai_{r['enrollment_id']}")
         if raw == "" or raw == str(r.get("score") if r.get("score") is not None else ""):
@@ -78,10 +83,7 @@ async def save_attendance(training_id: str, request: Request) -> Response:
         result = await training(request, "PUT", f"/admin/enrollments/{r['enrollment_id']}/score",
                                 user=user, json={"score": int(raw)})
         if not result.ok:
-            if result.status in (409, 422):
-                return await _attendance_page(request, user, training_id,
-                                              status_code=result.status, alert=message(result))
-            ensure_ok(request, result)
+            return await _attendance_again(request, user, training_id)(rejection(request, SERVICE, result))
     set_flash(request, "tr_attendance_saved")
     return redirect(f"/admin/pelatihan/{training_id}/presensi")
 
@@ -94,136 +96,26 @@ async def close(training_id: str, request: Request) -> Response:
     if form_text(form, "yakin") != "1":
         return await _attendance_page(request, user, training_id, status_code=422,
                                       alert=t("tr_close_need_confirm"))
-    result = await training(request, "POST", f"/admin/trainings/{training_id}/close", user=user)
-    if result.ok and isinstance(result.data, dict):
+
+    async def closed(result: UpstreamResponse) -> Response:
         notice = t("tr_closed_result", completed=result.data.get("completed", 0),
                    not_completed=result.data.get("not_completed", 0))
         return await _attendance_page(request, user, training_id, notice=notice)
-    if result.status in (409, 422):
-        return await _attendance_page(request, user, training_id, status_code=result.status,
-                                      alert=message(result))
-    ensure_ok(request, result)
-    raise UpstreamUnavailable(SERVICE)
+
+    return await submit_form(request, SERVICE,
+                             training(request, "POST", f"/admin/trainings/{training_id}/close", user=user),
+                             accept=ok_with_object, then=closed,
+                             again=_attendance_again(request, user, training_id))
 
 
-# -- online class: materials and quiz ------------------------------------------------------------
+def _attendance_again(request: Request, user: WebUser, training_id: str):
+    """The attendance sheet again with the service's message."""
 
-def quiz_text(questions: list[dict]) -> str:
-    blocks = []
-    for q in questions:
-        lines = [q.get("text", "")]
-        lines += [("* " if i == q.get("correct") else "- ") + o for i, o in enumerate(q.get("options") or [])]
-        blocks.append("\n".join(lines))
-    return "\n\n".join(blocks)
+    async def again(r: Rejection) -> Response:
+        return await _attendance_page(request, user, training_id, status_code=r.status,
+                                      alert=r.alert())
 
-
-def parse_quiz(text: str) -> tuple[list[dict], str | None]:
-    questions = []
-    blocks = [b for b in text.replace("\r\n", "\n").split("\n\n") if b.strip()]
-    for n, block in enumerate(blocks, 1):
-        lines = [line.strip() for line in block.split("\n") if line.strip()]
-        options, correct = [], []
-        for line in lines[1:]:
-            if line[:2] in ("- ", "* "):
-                if line[0] == "*":
-                    correct.append(len(options))
-                options.append(line[2:].strip())
-        if not lines or not 2 <= len(options) <= 6 or len(correct) != 1:
-            return [], t("tr_quiz_parse_error", n=n)
-        questions.append({"text": lines[0], "options": options, "correct": correct[0]})
-    return questions, None
-
-
-async def _class_editor(request: Request, user: WebUser, training_id: str, *,
-                        status_code: int = 200, alert: str | None = None,
-                        quiz_values: dict | None = None) -> Response:
-    found = ensure_ok(request, await training(request, "GET", f"/admin/trainings/{training_id}",
-                                              user=user))
-    if found.get("mode") != "online":
-        return page(request, "admin_training/class.html", status_code=409, user=user, nav="jadwal",
-                    menu=admin_menu(), title=t("tr_class_editor"), tr=found, modules=[], quiz=None,
-                    alert=t("tr_not_online"), quiz_values={})
-    mods, quiz = await asyncio.gather(
-        training(request, "GET", f"/admin/trainings/{training_id}/modules", user=user),
-        training(request, "GET", f"/admin/trainings/{training_id}/quiz", user=user))
-    q = ensure_ok(request, quiz)
-    values = quiz_values or {"pass_mark": str(q.get("pass_mark", 70)),
-                             "max_attempts": str(q.get("max_attempts", 3)),
-                             "questions": quiz_text(items_of(q, "questions"))}
-    return page(request, "admin_training/class.html", status_code=status_code, user=user,
-                nav="jadwal", menu=admin_menu(), title=t("tr_class_editor"), tr=found,
-                modules=items_of(ensure_ok(request, mods)), quiz=q, alert=alert,
-                quiz_values=values)
-
-
-@router.get("/admin/pelatihan/{training_id}/kelas")
-async def class_editor(training_id: str, request: Request) -> Response:
-    check_id(training_id)
-    user = await require_admin(request)
-    return await _class_editor(request, user, training_id)
-
-
-def _module_body(form) -> dict:
-    body = {"title": form_text(form, "title"), "content": form_text(form, "content"),
-            "link": form_text(form, "link")}
-    position = form_text(form, "position")
-    if position.isdigit():
-        body["position"] = int(position)
-    return body
-
-
-async def _after(request: Request, user: WebUser, training_id: str, result, flash: str) -> Response:
-    if result.ok:
-        set_flash(request, flash)
-        return redirect(f"/admin/pelatihan/{training_id}/kelas")
-    if result.status in (409, 422):
-        return await _class_editor(request, user, training_id, status_code=result.status,
-                                   alert=message(result))
-    ensure_ok(request, result)
-    raise UpstreamUnavailable(SERVICE)
-
-
-@router.post("/admin/pelatihan/{training_id}/kelas/materi")
-async def add_module(training_id: str, request: Request) -> Response:
-    check_id(training_id)
-    user = await require_admin(request)
-    form = await read_form(request, max_files=0)
-    result = await training(request, "POST", f"/admin/trainings/{training_id}/modules", user=user,
-                            json=_module_body(form))
-    return await _after(request, user, training_id, result, "tr_module_saved")
-
-
-@router.post("/admin/pelatihan/{training_id}/kelas/materi/{module_id}")
-async def edit_module(training_id: str, module_id: str, request: Request) -> Response:
-    check_id(training_id, module_id)
-    user = await require_admin(request)
-    form = await read_form(request, max_files=0)
-    if form_text(form, "aksi") == "hapus":
-        result = await training(request, "DELETE", f"/admin/modules/{module_id}", user=user)
-        return await _after(request, user, training_id, result, "tr_module_deleted")
-    result = await training(request, "PATCH", f"/admin/modules/{module_id}", user=user,
-                            json=_module_body(form))
-    return await _after(request, user, training_id, result, "tr_module_saved")
-
-
-@router.post("/admin/pelatihan/{training_id}/kelas/evaluasi")
-async def save_quiz(training_id: str, request: Request) -> Response:
-    check_id(training_id)
-    user = await require_admin(request)
-    form = await read_form(request, max_files=0)
-    values = {k: form_text(form, k) for k in ("pass_mark", "max_attempts", "questions")}
-    questions, error = parse_quiz(values["questions"])
-    if error or not values["pass_mark"].isdigit() or not values["max_attempts"].isdigit():
-        return await _class_editor(request, user, training_id, status_code=422,
-                                   alert=error or t("tr_bad_number"), quiz_values=values)
-    result = await training(request, "PUT", f"/admin/trainings/{training_id}/quiz", user=user,
-                            json={"pass_mark": int(values["pass_mark"]),
-                                  "max_attempts": int(values["max_attempts"]),
-                                  "questions": questions})
-    if result.status in (409, 422):
-        return await _class_editor(request, user, training_id, status_code=result.status,
-                                   alert=message(result), quiz_values=values)
-    return await _after(request, user, training_id, result, "tr_quiz_saved")
+    return again
 
 
 # -- testimonial moderation ----------------------------------------------------------------------
@@ -250,9 +142,10 @@ async def moderate(testimonial_id: str, request: Request) -> Response:
     check_id(testimonial_id)
     user = await require_admin(request)
     form = await read_form(request, max_files=0)
-    result = await training(request, "POST", f"/admin/testimonials/{testimonial_id}/moderate",
-                            user=user, json={"hidden": form_text(form, "hidden") == "1"})
-    ensure_ok(request, result)
-    set_flash(request, "tr_moderated")
     back = form_text(form, "training_id")
-    return redirect("/admin/testimoni" + (f"?training_id={back}" if valid_id(back) else ""))
+    # nothing to fix on a hide/show button: any failure gets its error page
+    return await submit_form(request, SERVICE,
+                             training(request, "POST", f"/admin/testimonials/{testimonial_id}/moderate",
+                                      user=user, json={"hidden": form_text(form, "hidden") == "1"}),
+                             accept=ok_with_object, flash="tr_moderated",
+                             then="/admin/testimoni" + (f"?training_id={back}" if valid_id(back) else ""))

@@ -8,11 +8,12 @@ from starlette.datastructures import FormData
 from starlette.responses import Response
 
 from gateway.i18n import t
-from gateway.upstream import UpstreamUnavailable
-from gateway.web.common import form_text, page, read_form, redirect
+from gateway.upstream import UpstreamResponse
+from gateway.web.common import form_text, page, read_form
+from gateway.web.forms import Rejection, ok_with_object, submit_form
 from gateway.web.menus import admin_menu
-from gateway.web.session import WebUser, require_admin, set_flash
-from gateway.web.training.client import (
+from gateway.web.session import WebUser, require_admin
+from gateway.web.shared.training_client import (
     MODES,
     SERVICE,
     check_id,
@@ -177,23 +178,26 @@ async def _save(request: Request, training_id: str = "") -> Response:
         return await _form_page(request, user, values, training_id=training_id, status_code=422,
                                 errors=errors, alert=t("tr_save_failed"))
     if training_id:
-        result = await training(request, "PATCH", f"/admin/trainings/{training_id}", user=user,
-                                json=body)
+        call = training(request, "PATCH", f"/admin/trainings/{training_id}", user=user, json=body)
     else:
-        result = await training(request, "POST", "/admin/trainings", user=user, json=body)
-    if result.ok and isinstance(result.data, dict):
-        set_flash(request, "tr_saved" if training_id else "tr_created")
-        return redirect("/admin/pelatihan" if not training_id
-                        else f"/admin/pelatihan/{training_id}/edit")
-    if result.status in (409, 422) or (result.status == 403 and result.errors()):
-        errors = {}
-        for key, msg in result.errors().items():
+        call = training(request, "POST", "/admin/trainings", user=user, json=body)
+
+    async def failed(r: Rejection) -> Response:
+        errors: dict[str, str] = {}
+        for key, msg in r.errors.items():
             errors.setdefault(field_of(key), msg)
-        return await _form_page(request, user, values, training_id=training_id,
-                                status_code=result.status, errors=errors,
-                                alert=result.detail() or t("tr_save_failed"))
-    ensure_ok(request, result)
-    raise UpstreamUnavailable(SERVICE)
+        return await _form_page(request, user, values, training_id=training_id, status_code=r.status,
+                                errors=errors, alert=r.detail or t("tr_save_failed"))
+
+    return await submit_form(request, SERVICE, call, accept=ok_with_object,
+                             flash="tr_saved" if training_id else "tr_created",
+                             then=f"/admin/pelatihan/{training_id}/edit" if training_id else "/admin/pelatihan",
+                             again=failed, fixable=_fixable)
+
+
+def _fixable(result: UpstreamResponse, errors: dict[str, str]) -> bool:
+    """409/422, and a 403 that names a field (an organisation the admin may not plan for)."""
+    return result.status in (409, 422) or (result.status == 403 and bool(errors))
 
 
 @router.post("/admin/pelatihan/baru")

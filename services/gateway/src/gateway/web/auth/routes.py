@@ -9,8 +9,10 @@ from starlette.responses import Response
 
 from gateway.i18n import t
 from gateway.ratelimit import retry_after_header
+from gateway.upstream import UpstreamResponse
 from gateway.web.common import form_text, identity, page, read_form, redirect, safe_next
-from gateway.web.session import REFRESH_COOKIE, clear_session, current_user, set_flash, store_tokens
+from gateway.web.forms import Rejection, any_answer, submit_form
+from gateway.web.session import REFRESH_COOKIE, clear_session, current_user, store_tokens
 
 router = APIRouter(include_in_schema=False)
 
@@ -33,22 +35,32 @@ async def login(request: Request) -> Response:
     form = await read_form(request, max_files=0)
     login_value, password = form_text(form, "login"), form.get("password") or ""
     next_url = safe_next(form_text(form, "next"), "")
-    result = await identity(request, "POST", "/auth/login",
-                            json={"login": login_value, "password": password})
-    if result.status == 200 and isinstance(result.data, dict) and "access_token" in result.data:
+
+    def signed_in(result: UpstreamResponse) -> str:
         store_tokens(request, result.data)
         role = (result.data.get("user") or {}).get("role", "peserta")
-        return redirect(next_url or home_for(role in ("admin", "superadmin")))
-    if result.status == 429:
-        seconds = retry_after_header(float(result.headers.get("Retry-After", "60") or 60))
-        error, status = t("login_wait", seconds=seconds), 429
-        headers = {"Retry-After": seconds}
-    else:
-        error, status, headers = t("login_failed"), 401 if result.status == 401 else 400, None
-        if result.status not in (400, 401, 422):
+        return next_url or home_for(role in ("admin", "superadmin"))
+
+    def failed(r: Rejection) -> Response:
+        headers = None
+        if r.result.status == 429:
+            seconds = retry_after_header(float(r.result.headers.get("Retry-After", "60") or 60))
+            error, status, headers = t("login_wait", seconds=seconds), 429, {"Retry-After": seconds}
+        elif r.result.status in (400, 401, 422):
+            error, status = t("login_failed"), 401 if r.result.status == 401 else 400
+        else:
             error, status = t("error_503_body"), 503
-    return page(request, "auth/landing.html", status_code=status, headers=headers,
-                title=t("login_heading"), login=login_value, error=error, next=next_url)
+        return page(request, "auth/landing.html", status_code=status, headers=headers,
+                    title=t("login_heading"), login=login_value, error=error, next=next_url)
+
+    return await submit_form(
+        request, "identity", identity(request, "POST", "/auth/login",
+                                      json={"login": login_value, "password": password}),
+        accept=_has_tokens, then=signed_in, again=failed, fixable=any_answer)
+
+
+def _has_tokens(result: UpstreamResponse) -> bool:
+    return result.status == 200 and isinstance(result.data, dict) and "access_token" in result.data
 
 
 @router.post("/logout")
@@ -90,16 +102,18 @@ async def reset_submit(request: Request) -> Response:
     token = form_text(form, "token")
     body = {"token": token, "password": form.get("password") or "",
             "password_confirm": form.get("password_confirm") or ""}
-    result = await identity(request, "POST", "/auth/password-reset/confirm", json=body)
-    if result.ok:
-        set_flash(request, "reset_done")
-        return redirect("/")
-    errors = result.errors()
-    error = errors.pop("token", None)
-    if not errors and not error:
-        error = t("reset_invalid") if result.status in (400, 404) else t("error_500_body")
-    return page(request, "auth/reset.html", status_code=400 if result.status == 400 else 422,
-                title=t("reset_title"), token=token, errors=errors, error=error)
+
+    def failed(r: Rejection) -> Response:
+        errors = dict(r.errors)
+        error = errors.pop("token", None)
+        if not errors and not error:
+            error = t("reset_invalid") if r.result.status in (400, 404) else t("error_500_body")
+        return page(request, "auth/reset.html", status_code=400 if r.result.status == 400 else 422,
+                    title=t("reset_title"), token=token, errors=errors, error=error)
+
+    return await submit_form(
+        request, "identity", identity(request, "POST", "/auth/password-reset/confirm", json=body),
+        flash="reset_done", then="/", again=failed, fixable=any_answer)
 
 
 @router.get("/dev/mailbox")

@@ -9,8 +9,9 @@ from starlette.responses import Response
 from gateway.i18n import t
 from gateway.upstream import UpstreamUnavailable
 from gateway.web.render import render_html
-from gateway.web.ukm.client import reference, ukm, valid_id
-from gateway.web.ukm.paging import pager
+from gateway.web.service_calls import valid_id
+from gateway.web.shared.paging import pager
+from gateway.web.shared.ukm_client import reference, ukm
 from gateway.web.wilayah import children
 
 router = APIRouter(include_in_schema=False)

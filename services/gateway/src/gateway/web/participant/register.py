@@ -9,9 +9,12 @@ from starlette.responses import JSONResponse, Response
 
 from gateway.errors import json_error
 from gateway.i18n import t
-from gateway.web.common import form_file, form_text, identity, page, read_form, redirect
+from gateway.upstream import UpstreamResponse
+from gateway.web.common import form_file, form_text, identity, page, read_form
 from gateway.web.csrf import check_csrf
+from gateway.web.forms import Rejection, any_answer, submit_form
 from gateway.web.session import set_flash, store_tokens
+from gateway.web.shared.photos import photo_error
 from gateway.web.wilayah import region_choices
 
 router = APIRouter(include_in_schema=False)
@@ -25,7 +28,6 @@ STEPS = {
 STEP_LABELS = {"data_diri": "step_data_diri", "data_alamat": "step_data_alamat", "akun": "step_akun"}
 SECRET_FIELDS = {"password", "password_confirm"}
 TEXT_FIELDS = [f for fields in STEPS.values() for f in fields if f != "photo"]
-MAX_PHOTO_BYTES = 3 * 1024 * 1024
 FIELD_LABEL_KEYS = {"full_name": "full_name", "nik": "nik", "kk": "kk", "phone": "phone",
                     "birth_place": "birth_place", "birth_date": "birth_date",
                     "regency_code": "regency", "district_code": "district",
@@ -72,21 +74,25 @@ async def register_submit(request: Request) -> Response:
         return render_form(request, kept, {})
 
     data, local_errors = await _multipart(form, values)
-    result = await identity(request, "POST", "/participants", data=data)
-    if result.status in (200, 201):
+
+    async def signed_up(result: UpstreamResponse) -> str:
         login = await identity(request, "POST", "/auth/login",
                                json={"login": values["username"], "password": values["password"]})
+        set_flash(request, "account_created")
         if login.status == 200 and isinstance(login.data, dict):
             store_tokens(request, login.data)
-            set_flash(request, "account_created")
-            return redirect("/dashboard")
-        set_flash(request, "account_created")
-        return redirect("/")
-    errors = {**result.errors(), **local_errors}
-    if result.status == 422 or errors:
-        return render_form(request, kept, errors, 422, summary=t("register_failed"))
-    return render_form(request, kept, {}, 503 if result.status >= 500 else 400,
-                       summary=result.detail() or t("error_500_body"))
+            return "/dashboard"
+        return "/"
+
+    def failed(r: Rejection) -> Response:
+        if r.result.status == 422 or r.errors:
+            return render_form(request, kept, r.errors, 422, summary=t("register_failed"))
+        return render_form(request, kept, {}, 503 if r.result.status >= 500 else 400,
+                           summary=r.detail or t("error_500_body"))
+
+    return await submit_form(request, "identity", identity(request, "POST", "/participants", data=data),
+                             accept=lambda r: r.status in (200, 201), then=signed_up, again=failed,
+                             fixable=any_answer, local_errors=local_errors)
 
 
 async def _multipart(form: FormData, values: dict) -> tuple[aiohttp.FormData, dict[str, str]]:
@@ -104,17 +110,6 @@ async def _multipart(form: FormData, values: dict) -> tuple[aiohttp.FormData, di
             data.add_field("photo", await photo.read(), filename=photo.filename[-100:],
                            content_type=photo.content_type or "application/octet-stream")
     return data, errors
-
-
-async def photo_error(photo) -> str | None:
-    """Cheap checks before forwarding; identity checks the image itself again."""
-    if (photo.size or 0) > MAX_PHOTO_BYTES:
-        return t("photo_too_large")
-    head = await photo.read(8)
-    await photo.seek(0)
-    if not head.startswith((b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")):
-        return t("photo_wrong_type")
-    return None
 
 
 @router.post("/daftar/validasi")

@@ -9,12 +9,17 @@ from starlette.responses import Response
 
 from gateway.errors import error_page
 from gateway.i18n import t
+from gateway.upstream import UpstreamResponse
 from gateway.web.common import form_file, form_text, identity, page, read_form, redirect
+from gateway.web.forms import Rejection, any_answer, submit_form
 from gateway.web.menus import PARTICIPANT_SOON, participant_menu
-from gateway.web.participant.register import field_labels, photo_error
-from gateway.web.session import LoginRequired, WebUser, clear_session, current_user, require_user, set_flash
-from gateway.web.training.history import my_history
-from gateway.web.ukm.routes import my_businesses
+from gateway.web.participant.register import field_labels
+from gateway.web.service_calls import valid_id
+from gateway.web.session import LoginRequired, WebUser, clear_session, require_user
+from gateway.web.shared.files import proxy_file
+from gateway.web.shared.photos import photo_error
+from gateway.web.shared.training_client import my_history
+from gateway.web.shared.ukm_client import my_businesses
 from gateway.web.wilayah import region_choices
 
 router = APIRouter(include_in_schema=False)
@@ -86,39 +91,26 @@ async def profile_update(request: Request) -> Response:
         else:
             data.add_field("photo", await photo.read(), filename=photo.filename[-100:],
                            content_type=photo.content_type or "application/octet-stream")
-    if not errors:
-        result = await identity(request, "PATCH", "/me", user=user, data=data)
-        if result.status == 200:
-            set_flash(request, "profile_saved")
-            return redirect("/profil")
-        errors = result.errors() or {"_": result.detail() or t("error_500_body")}
-    return _profile_page(request, user, await _me(request, user), values, errors, 422,
-                         summary=t("profile_failed"))
+
+    async def failed(r: Rejection) -> Response:
+        errors = r.errors or {"_": r.detail or t("error_500_body")}
+        return _profile_page(request, user, await _me(request, user), values, errors, 422,
+                             summary=t("profile_failed"))
+
+    if errors:  # not worth sending on
+        return await failed(Rejection(UpstreamResponse(422), errors))
+    return await submit_form(request, "identity", identity(request, "PATCH", "/me", user=user, data=data),
+                             accept=lambda r: r.status == 200, flash="profile_saved", then="/profil",
+                             again=failed, fixable=any_answer)
 
 
 @router.get("/foto/{participant_id}")
 async def photo(participant_id: str, request: Request) -> Response:
     """The profile photo for pages: identity's photo endpoint with the session's token."""
-    user = await current_user(request)
-    if user is None or len(participant_id) > 64:
+    if not valid_id(participant_id):
         return Response(status_code=404)
-    upstreams = request.app.state.upstreams
-    headers = {"Authorization": f"Bearer {user.access_token}",
-               "X-Request-ID": request.state.request_id}
-    if inm := request.headers.get("if-none-match"):
-        headers["If-None-Match"] = inm
-    url = upstreams.base_url("identity") + f"/participants/{participant_id}/photo"
-    try:
-        async with upstreams.session.get(url, headers=headers) as resp:
-            body = await resp.read()
-            out = {k: resp.headers[k] for k in PHOTO_HEADERS if k in resp.headers}
-            status = resp.status
-    except (aiohttp.ClientError, TimeoutError):
-        return Response(status_code=503)
-    if status not in (200, 304):
-        return Response(status_code=404)
-    out["Cache-Control"] = "private, max-age=300"
-    return Response(body if status == 200 else b"", status_code=status, headers=out)
+    return await proxy_file(request, "identity", f"/participants/{participant_id}/photo",
+                            keep=PHOTO_HEADERS)
 
 
 @router.get("/segera-hadir/{slug}")

@@ -7,14 +7,14 @@ from fastapi import APIRouter, HTTPException, Request
 from starlette.responses import Response
 
 from gateway.i18n import t
-from gateway.upstream import UpstreamUnavailable
-from gateway.web.common import form_file, form_text, page, read_form, redirect
+from gateway.web.common import form_file, form_text, page, read_form
+from gateway.web.forms import Rejection, submit_form
 from gateway.web.menus import participant_menu
-from gateway.web.session import WebUser, current_user, require_user, set_flash
-from gateway.web.training.client import SERVICE, check_id, ensure_ok, items_of, message, training
+from gateway.web.session import WebUser, require_user
+from gateway.web.shared.files import proxy_file
+from gateway.web.shared.training_client import SERVICE, check_id, ensure_ok, items_of, training
 
 router = APIRouter(include_in_schema=False)
-FILE_HEADERS = ("Content-Type", "ETag", "Cache-Control")
 
 
 async def _participant(request: Request) -> WebUser:
@@ -22,17 +22,6 @@ async def _participant(request: Request) -> WebUser:
     if user.is_admin:
         raise HTTPException(403)
     return user
-
-
-async def my_history(request: Request, user: WebUser) -> dict | None:
-    """Riwayat Pelatihan for the dashboard; None when the training service cannot answer now."""
-    try:
-        result = await training(request, "GET", "/enrollments/mine", user=user)
-    except UpstreamUnavailable:
-        return None
-    if result.status != 200 or not isinstance(result.data, dict):
-        return None
-    return {"items": items_of(result.data), "completed_count": result.data.get("completed_count") or 0}
 
 
 async def _enrollment(request: Request, user: WebUser, enrollment_id: str) -> dict:
@@ -65,18 +54,17 @@ async def cancel(enrollment_id: str, request: Request) -> Response:
     user = await _participant(request)
     form = await read_form(request, max_files=0)
     check_id(enrollment_id)
-    result = await training(request, "POST", f"/enrollments/{enrollment_id}/cancel", user=user,
-                            json={"reason": form_text(form, "reason")[:500]})
-    if result.ok:
-        set_flash(request, "tr_cancelled")
-        return redirect("/riwayat")
-    if result.status in (409, 422):
+
+    async def failed(r: Rejection) -> Response:
         e = await _enrollment(request, user, enrollment_id)
-        return page(request, "training/cancel.html", status_code=result.status, user=user,
+        return page(request, "training/cancel.html", status_code=r.status, user=user,
                     nav="riwayat", menu=participant_menu(), title=t("tr_cancel_title"), e=e,
-                    alert=message(result))
-    ensure_ok(request, result)
-    raise UpstreamUnavailable(SERVICE)
+                    alert=r.alert())
+
+    return await submit_form(request, SERVICE,
+                             training(request, "POST", f"/enrollments/{enrollment_id}/cancel", user=user,
+                                      json={"reason": form_text(form, "reason")[:500]}),
+                             flash="tr_cancelled", then="/riwayat", again=failed)
 
 
 # -- Konfirmasi Kehadiran Pelatihan --------------------------------------------------------------
@@ -107,18 +95,17 @@ async def confirm(enrollment_id: str, request: Request) -> Response:
     data = aiohttp.FormData()
     data.add_field("photo", await photo.read(), filename=photo.filename[-100:],
                    content_type=photo.content_type or "application/octet-stream")
-    result = await training(request, "POST", f"/enrollments/{enrollment_id}/confirm", user=user,
-                            data=data)
-    if result.ok:
-        set_flash(request, "tr_confirm_done")
-        return redirect(f"/riwayat/{enrollment_id}/konfirmasi")
-    if result.status in (409, 422):
+
+    async def failed(r: Rejection) -> Response:
         e = await _enrollment(request, user, enrollment_id)
-        errors = result.errors()
-        return _confirm_page(request, user, e, status_code=result.status, errors=errors,
-                             alert=None if errors else message(result))
-    ensure_ok(request, result)
-    raise UpstreamUnavailable(SERVICE)
+        return _confirm_page(request, user, e, status_code=r.status, errors=r.errors,
+                             alert=None if r.errors else r.alert())
+
+    return await submit_form(request, SERVICE,
+                             training(request, "POST", f"/enrollments/{enrollment_id}/confirm", user=user,
+                                      data=data),
+                             flash="tr_confirm_done", then=f"/riwayat/{enrollment_id}/konfirmasi",
+                             again=failed)
 
 
 # -- Testimoni -----------------------------------------------------------------------------------
@@ -156,56 +143,29 @@ async def testimonial(enrollment_id: str, request: Request) -> Response:
     check_id(enrollment_id)
     values = {"rating": form_text(form, "rating"), "text": form_text(form, "text")}
     rating = int(values["rating"]) if values["rating"] in ("1", "2", "3", "4", "5") else 0
-    result = await training(request, "PUT", f"/enrollments/{enrollment_id}/testimonial", user=user,
-                            json={"rating": rating, "text": values["text"][:1000]})
-    if result.ok:
-        set_flash(request, "tr_review_saved")
-        return redirect("/riwayat")
-    if result.status in (409, 422):
+
+    async def failed(r: Rejection) -> Response:
         e = await _enrollment(request, user, enrollment_id)
-        errors = result.errors()
-        return await _testimonial_page(request, user, e, status_code=result.status, values=values,
-                                       errors=errors, alert=message(result, t("tr_review_failed")))
-    ensure_ok(request, result)
-    raise UpstreamUnavailable(SERVICE)
+        return await _testimonial_page(request, user, e, status_code=r.status, values=values,
+                                       errors=r.errors, alert=r.alert(t("tr_review_failed")))
+
+    return await submit_form(request, SERVICE,
+                             training(request, "PUT", f"/enrollments/{enrollment_id}/testimonial", user=user,
+                                      json={"rating": rating, "text": values["text"][:1000]}),
+                             flash="tr_review_saved", then="/riwayat", again=failed)
 
 
 # -- photos --------------------------------------------------------------------------------------
-
-async def proxy_file(request: Request, path: str, keep: tuple[str, ...] = FILE_HEADERS,
-                     cache: str = "private, max-age=300") -> Response:
-    """A file of the training service with the session's token; 404 for anything but 200/304."""
-    user = await current_user(request)
-    if user is None:
-        return Response(status_code=404)
-    upstreams = request.app.state.upstreams
-    headers = {"Authorization": f"Bearer {user.access_token}",
-               "X-Request-ID": request.state.request_id}
-    if inm := request.headers.get("if-none-match"):
-        headers["If-None-Match"] = inm
-    try:
-        url = upstreams.base_url(SERVICE) + path
-        async with upstreams.session.get(url, headers=headers) as resp:
-            body = await resp.read()
-            out = {k: resp.headers[k] for k in keep if k in resp.headers}
-            status = resp.status
-    except (aiohttp.ClientError, TimeoutError, LookupError):
-        return Response(status_code=503)
-    if status not in (200, 304):
-        return Response(status_code=404)
-    out["Cache-Control"] = cache
-    return Response(body if status == 200 else b"", status_code=status, headers=out)
-
 
 @router.get("/berkas-pelatihan/{enrollment_id}/produk/{n}")
 async def product_photo(enrollment_id: str, n: int, request: Request) -> Response:
     check_id(enrollment_id)
     if not 1 <= n <= 3:
         return Response(status_code=404)
-    return await proxy_file(request, f"/enrollments/{enrollment_id}/photos/{n}")
+    return await proxy_file(request, SERVICE, f"/enrollments/{enrollment_id}/photos/{n}")
 
 
 @router.get("/berkas-pelatihan/{enrollment_id}/konfirmasi")
 async def confirmation_photo(enrollment_id: str, request: Request) -> Response:
     check_id(enrollment_id)
-    return await proxy_file(request, f"/enrollments/{enrollment_id}/confirmation-photo")
+    return await proxy_file(request, SERVICE, f"/enrollments/{enrollment_id}/confirmation-photo")

@@ -6,8 +6,8 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from gateway.web.render import env
-from gateway.web.training.client import check_id
-from gateway.web.training.history import FILE_HEADERS, proxy_file
+from gateway.web.shared.files import FILE_HEADERS, proxy_file
+from gateway.web.shared.training_client import SERVICE, check_id
 
 router = APIRouter(include_in_schema=False)
 MATERIAL_HEADERS = (*FILE_HEADERS, "Content-Disposition", "X-Content-Type-Options")
@@ -30,8 +30,8 @@ def download_path(module_id: str, file_id: str) -> str:
 async def material(module_id: str, file_id: str, request: Request) -> Response:
     """For the participants of the class and the organisation's admins (the service decides)."""
     check_id(module_id, file_id)
-    return await proxy_file(request, f"/modules/{module_id}/files/{file_id}", keep=MATERIAL_HEADERS,
-                            cache="private, max-age=3600")
+    return await proxy_file(request, SERVICE, f"/modules/{module_id}/files/{file_id}",
+                            keep=MATERIAL_HEADERS, cache="private, max-age=3600")
 
 
 # helpers for the templates of the training pages (new names only: the environment is shared)

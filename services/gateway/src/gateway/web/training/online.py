@@ -5,11 +5,11 @@ from fastapi import APIRouter, HTTPException, Request
 from starlette.responses import Response
 
 from gateway.i18n import t
-from gateway.upstream import UpstreamUnavailable
 from gateway.web.common import page, read_form, redirect
+from gateway.web.forms import Rejection, ok_with_object, submit_form
 from gateway.web.menus import participant_menu
 from gateway.web.session import WebUser, require_user
-from gateway.web.training.client import SERVICE, check_id, ensure_ok, message, training
+from gateway.web.shared.training_client import SERVICE, check_id, ensure_ok, message, training
 
 router = APIRouter(include_in_schema=False)
 
@@ -48,14 +48,20 @@ async def complete_module(enrollment_id: str, module_id: str, request: Request) 
     user = await _participant(request)
     await read_form(request, max_files=0)
     check_id(enrollment_id, module_id)
-    result = await training(request, "POST",
-                            f"/enrollments/{enrollment_id}/modules/{module_id}/complete", user=user)
-    if result.ok:
-        return redirect(f"/kelas/{enrollment_id}#materi-{module_id}")
-    if result.status == 409:
-        return await _class_page(request, user, enrollment_id, status_code=409, alert=message(result))
-    ensure_ok(request, result)
-    raise UpstreamUnavailable(SERVICE)
+    return await submit_form(request, SERVICE,
+                             training(request, "POST",
+                                      f"/enrollments/{enrollment_id}/modules/{module_id}/complete", user=user),
+                             then=f"/kelas/{enrollment_id}#materi-{module_id}",
+                             again=_class_again(request, user, enrollment_id), fixable={409})
+
+
+def _class_again(request: Request, user: WebUser, enrollment_id: str):
+    """The class page again with the service's message."""
+
+    async def again(r: Rejection) -> Response:
+        return await _class_page(request, user, enrollment_id, status_code=r.status, alert=r.alert())
+
+    return again
 
 
 @router.post("/kelas/{enrollment_id}/evaluasi")
@@ -63,13 +69,10 @@ async def start_quiz(enrollment_id: str, request: Request) -> Response:
     user = await _participant(request)
     await read_form(request, max_files=0)
     check_id(enrollment_id)
-    result = await training(request, "POST", f"/enrollments/{enrollment_id}/quiz/attempts", user=user)
-    if result.ok:
-        return redirect(f"/kelas/{enrollment_id}/evaluasi")
-    if result.status == 409:
-        return await _class_page(request, user, enrollment_id, status_code=409, alert=message(result))
-    ensure_ok(request, result)
-    raise UpstreamUnavailable(SERVICE)
+    return await submit_form(request, SERVICE,
+                             training(request, "POST", f"/enrollments/{enrollment_id}/quiz/attempts", user=user),
+                             then=f"/kelas/{enrollment_id}/evaluasi",
+                             again=_class_again(request, user, enrollment_id), fixable={409})
 
 
 @router.get("/kelas/{enrollment_id}/evaluasi")
@@ -98,13 +101,11 @@ async def submit_quiz(enrollment_id: str, attempt_id: str, request: Request) -> 
     for key, value in form.multi_items():
         if key.startswith("q_") and isinstance(value, str) and value.isdigit() and len(key) < 80:
             answers[key[2:]] = int(value)
-    result = await training(request, "POST",
-                            f"/enrollments/{enrollment_id}/quiz/attempts/{attempt_id}/submit",
-                            user=user, json={"answers": answers})
-    if result.ok and isinstance(result.data, dict):
-        return await _class_page(request, user, enrollment_id, result=result.data)
-    if result.status in (409, 422):
-        return await _class_page(request, user, enrollment_id, status_code=result.status,
-                                 alert=message(result))
-    ensure_ok(request, result)
-    raise UpstreamUnavailable(SERVICE)
+    # the result is shown on the class page itself (nothing to redirect to)
+    return await submit_form(request, SERVICE,
+                             training(request, "POST",
+                                      f"/enrollments/{enrollment_id}/quiz/attempts/{attempt_id}/submit",
+                                      user=user, json={"answers": answers}),
+                             accept=ok_with_object,
+                             then=lambda r: _class_page(request, user, enrollment_id, result=r.data),
+                             again=_class_again(request, user, enrollment_id))

@@ -9,11 +9,11 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from starlette.responses import Response
 
 from gateway.i18n import t
-from gateway.upstream import UpstreamUnavailable
-from gateway.web.common import form_file, form_text, page, read_form, redirect
+from gateway.web.common import form_file, form_text, page, read_form
+from gateway.web.forms import Rejection, submit_form
 from gateway.web.menus import admin_menu, participant_menu
-from gateway.web.session import WebUser, current_user, require_user, set_flash
-from gateway.web.training.client import MODES, check_id, ensure_ok, items_of, message, pager, training
+from gateway.web.session import WebUser, current_user, require_user
+from gateway.web.shared.training_client import MODES, SERVICE, check_id, ensure_ok, items_of, message, pager, training
 
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 10
@@ -128,16 +128,14 @@ async def register_submit(training_id: str, request: Request) -> Response:
         if photo is not None:
             data.add_field(name, await photo.read(), filename=photo.filename[-100:],
                            content_type=photo.content_type or "application/octet-stream")
-    result = await training(request, "POST", f"/trainings/{training_id}/enrollments", user=user,
-                            data=data)
-    if result.status == 201:
-        set_flash(request, "tr_enrolled")
-        return redirect("/riwayat")
-    if result.status in (403, 409, 422):
-        errors = result.errors()
-        alert = result.detail() or t("tr_register_failed")
-        return await _register_page(request, user, training_id, business_id,
-                                    status_code=result.status, errors=errors, alert=alert,
+
+    async def failed(r: Rejection) -> Response:
+        return await _register_page(request, user, training_id, business_id, status_code=r.status,
+                                    errors=r.errors, alert=r.detail or t("tr_register_failed"),
                                     ticks=ticks)
-    ensure_ok(request, result)
-    raise UpstreamUnavailable("training")
+
+    return await submit_form(request, SERVICE,
+                             training(request, "POST", f"/trainings/{training_id}/enrollments", user=user,
+                                      data=data),
+                             accept=lambda r: r.status == 201, flash="tr_enrolled", then="/riwayat",
+                             again=failed, fixable={403, 409, 422})

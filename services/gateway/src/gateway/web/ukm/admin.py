@@ -10,9 +10,9 @@ from gateway.i18n import t
 from gateway.web.common import page
 from gateway.web.menus import admin_menu
 from gateway.web.session import require_admin
-from gateway.web.ukm.client import ensure_ok, ukm
+from gateway.web.shared.paging import pager
+from gateway.web.shared.ukm_client import ensure_ok, ukm
 from gateway.web.ukm.detail import render_detail
-from gateway.web.ukm.paging import pager
 
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 20

@@ -9,10 +9,11 @@ from starlette.responses import Response
 
 from gateway.web.common import page
 from gateway.web.menus import admin_menu, participant_menu
+from gateway.web.service_calls import valid_id
 from gateway.web.session import WebUser
+from gateway.web.shared.paging import pager
+from gateway.web.shared.ukm_client import ensure_ok, label_maps, reference, ukm
 from gateway.web.ukm import audit
-from gateway.web.ukm.client import ensure_ok, label_maps, reference, ukm, valid_id
-from gateway.web.ukm.paging import pager
 
 AUDIT_PER_PAGE = 10
 

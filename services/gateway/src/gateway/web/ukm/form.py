@@ -9,7 +9,7 @@ from starlette.datastructures import FormData
 
 from gateway.i18n import t
 from gateway.web.common import form_file, form_text
-from gateway.web.participant.register import photo_error
+from gateway.web.shared.photos import photo_error
 from gateway.web.wilayah import region_choices
 
 

@@ -5,10 +5,10 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from gateway.i18n import t
-from gateway.upstream import UpstreamUnavailable
-from gateway.web.common import form_text, page, redirect
-from gateway.web.session import Forbidden, WebUser, require_user, set_flash
-from gateway.web.ukm.client import ensure_ok, reference, ukm
+from gateway.web.common import form_text, page
+from gateway.web.forms import Rejection, statuses_or_field_errors, submit_form
+from gateway.web.session import Forbidden, WebUser, require_user
+from gateway.web.shared.ukm_client import SERVICE, reference, ukm
 from gateway.web.ukm.detail import load_business, menu_for
 from gateway.web.ukm.form import PHOTO_FIELDS, money_preview, multipart
 from gateway.web.ukm.uploads import read_upload_form
@@ -48,15 +48,13 @@ async def product_submit(business_id: str, request: Request) -> Response:
     form = await read_upload_form(request)
     values = {name: form_text(form, name) for name in FIELDS}
     data, local = await multipart(form, values, with_photos=True, names=FIELDS)
-    result = await ukm(request, "POST", f"/businesses/{business_id}/products", user=user, data=data)
-    if result.status in (200, 201):
-        set_flash(request, "ukm_product_added")
-        return redirect(f"/ukm/{business_id}#produk")
-    if result.status in (401, 403, 404):
-        ensure_ok(request, result)
-    errors = {**result.errors(), **local}
-    if result.status in (413, 422) or errors:
-        return await _page(request, user, b, values, errors or {"body": t("ukm_too_large")},
-                           status_code=max(result.status, 400) if result.status >= 400 else 422,
-                           summary=t("ukm_failed"))
-    raise UpstreamUnavailable("ukm")
+
+    async def failed(r: Rejection) -> Response:
+        return await _page(request, user, b, values, r.errors or {"body": t("ukm_too_large")},
+                           status_code=r.status, summary=t("ukm_failed"))
+
+    return await submit_form(request, SERVICE, ukm(request, "POST", f"/businesses/{business_id}/products",
+                                                   user=user, data=data),
+                             accept=lambda r: r.status in (200, 201), flash="ukm_product_added",
+                             then=f"/ukm/{business_id}#produk", again=failed,
+                             fixable=statuses_or_field_errors(413, 422), local_errors=local)

@@ -5,15 +5,19 @@ from fastapi import APIRouter, HTTPException, Request
 from starlette.responses import Response
 
 from gateway.i18n import t
-from gateway.upstream import UpstreamUnavailable
+from gateway.upstream import UpstreamResponse
 from gateway.web.common import form_text, page, redirect
-from gateway.web.session import Forbidden, WebUser, require_user, set_flash
+from gateway.web.forms import Rejection, statuses_or_field_errors, submit_form
+from gateway.web.service_calls import valid_id
+from gateway.web.session import Forbidden, WebUser, require_user
+from gateway.web.shared.ukm_client import SERVICE, reference, ukm
 from gateway.web.ukm import form as ukm_form
-from gateway.web.ukm.client import ensure_ok, reference, ukm, valid_id
 from gateway.web.ukm.detail import load_business, menu_for
 from gateway.web.ukm.uploads import read_upload_form
 
 router = APIRouter(include_in_schema=False)
+# field messages (ours or the service's), a 422, or a body too large go back to the form
+FORM_FIXABLE = statuses_or_field_errors(413, 422)
 
 
 def detail_url(user: WebUser, business_id: str) -> str:
@@ -52,25 +56,28 @@ async def register_submit(request: Request) -> Response:
         return await _form_page(request, user, values, {})
     data, local = await ukm_form.multipart(form, values, with_photos=True,
                                            names=ukm_form.BUSINESS_FIELDS + ("position",))
-    result = await ukm(request, "POST", "/businesses", user=user, data=data)
-    if result.status in (200, 201) and isinstance(result.data, dict):
-        set_flash(request, "ukm_registered")
-        return redirect(f"/ukm/{result.data.get('id')}" if result.data.get("id") else "/dashboard")
-    return await _failed(request, user, result, values, local, None)
+
+    def registered(result: UpstreamResponse) -> str:
+        return f"/ukm/{result.data.get('id')}" if result.data.get("id") else "/dashboard"
+
+    return await submit_form(request, SERVICE, ukm(request, "POST", "/businesses", user=user, data=data),
+                             accept=lambda r: r.status in (200, 201) and isinstance(r.data, dict),
+                             flash="ukm_registered", then=registered,
+                             again=_failed_again(request, user, values, None),
+                             fixable=FORM_FIXABLE, local_errors=local)
 
 
-async def _failed(request: Request, user: WebUser, result, values: dict, local: dict,
-                  business: dict | None) -> Response:
-    if result.status in (401, 403, 404):
-        ensure_ok(request, result)
-    errors = {**result.errors(), **local}
-    if result.status in (413, 422) or errors:
-        if result.status == 413 and not errors:
+def _failed_again(request: Request, user: WebUser, values: dict, business: dict | None):
+    """The form again with the service's field messages (or "too large" for a 413)."""
+
+    async def again(r: Rejection) -> Response:
+        errors = r.errors
+        if r.result.status == 413 and not errors:
             errors = {"body": t("ukm_too_large")}
         return await _form_page(request, user, values, errors, business=business,
-                                status_code=result.status if result.status >= 400 else 422,
-                                summary=t("ukm_failed"))
-    raise UpstreamUnavailable("ukm")
+                                status_code=r.status, summary=t("ukm_failed"))
+
+    return again
 
 
 @router.get("/ukm/{business_id}/edit")
@@ -94,8 +101,8 @@ async def edit_submit(business_id: str, request: Request) -> Response:
         return await _form_page(request, user, values, {}, business=b)
     data, _ = await ukm_form.multipart(form, values, with_photos=False,
                                        names=ukm_form.BUSINESS_FIELDS)
-    result = await ukm(request, "PATCH", f"/businesses/{business_id}", user=user, data=data)
-    if result.status == 200:
-        set_flash(request, "ukm_saved")
-        return redirect(detail_url(user, business_id))
-    return await _failed(request, user, result, values, {}, b)
+    return await submit_form(request, SERVICE, ukm(request, "PATCH", f"/businesses/{business_id}",
+                                                   user=user, data=data),
+                             accept=lambda r: r.status == 200, flash="ukm_saved",
+                             then=detail_url(user, business_id),
+                             again=_failed_again(request, user, values, b), fixable=FORM_FIXABLE)

@@ -7,25 +7,15 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from starlette.responses import Response
 
 from gateway.i18n import t
-from gateway.upstream import UpstreamUnavailable
 from gateway.web.common import form_text, page, read_form, redirect
+from gateway.web.forms import Rejection, submit_form, user_errors
 from gateway.web.menus import participant_menu
-from gateway.web.session import WebUser, require_admin, require_user, set_flash
-from gateway.web.ukm.client import ensure_ok, failure_message, reference, ukm, valid_id
+from gateway.web.service_calls import valid_id
+from gateway.web.session import WebUser, require_admin, require_user
+from gateway.web.shared.ukm_client import SERVICE, ensure_ok, my_businesses, reference, ukm
 from gateway.web.ukm.detail import render_detail
 
 router = APIRouter(include_in_schema=False)
-
-
-async def my_businesses(request: Request, user: WebUser) -> list[dict] | None:
-    """The dashboard's "List UKM/Koperasi"; None when the ukm service cannot answer now."""
-    try:
-        result = await ukm(request, "GET", "/businesses/mine", user=user)
-    except UpstreamUnavailable:
-        return None
-    if result.status != 200 or not isinstance(result.data, dict):
-        return None
-    return [i for i in result.data.get("items") or [] if isinstance(i, dict)]
 
 
 async def _pick_page(request: Request, user: WebUser, q: str, kind: str, *, status_code: int = 200,
@@ -60,17 +50,16 @@ async def join(business_id: str, request: Request) -> Response:
     if not valid_id(business_id):
         raise HTTPException(404)
     position = form_text(form, "position")
-    result = await ukm(request, "POST", f"/businesses/{business_id}/members", user=user,
-                       json={"position": position})
-    if result.status in (200, 201):
-        set_flash(request, "ukm_join_requested")
-        return redirect("/dashboard")
-    if result.status in (409, 422):
-        errors = {business_id: failure_message(result, t("ukm_join_failed"))}
-        return await _pick_page(request, user, form_text(form, "q"), "", status_code=result.status,
+
+    async def failed(r: Rejection) -> Response:
+        errors = {business_id: r.first_error(t("ukm_join_failed"))}
+        return await _pick_page(request, user, form_text(form, "q"), "", status_code=r.status,
                                 alert=t("ukm_join_failed"), position_error=errors)
-    ensure_ok(request, result)
-    raise UpstreamUnavailable("ukm")
+
+    return await submit_form(request, SERVICE, ukm(request, "POST", f"/businesses/{business_id}/members",
+                                                   user=user, json={"position": position}),
+                             accept=lambda r: r.status in (200, 201), flash="ukm_join_requested",
+                             then="/dashboard", again=failed)
 
 
 @router.get("/ukm/{business_id}")
@@ -99,18 +88,14 @@ async def _action(request: Request, business_id: str, method: str, path: str, fl
                                        errors={"reason": t("gallery_reason_short"),
                                                "reason_for": back.removeprefix("#produk-")})
         body = {"reason": text[:500]}
-    result = await ukm(request, method, path, user=user, json=body)
-    if result.ok:
-        set_flash(request, flash)
-        base = f"/admin/ukm/{business_id}" if admin else f"/ukm/{business_id}"
-        return redirect(base + back)
-    if result.status in (401, 403, 404):
-        ensure_ok(request, result)
-    if result.status >= 500:
-        raise UpstreamUnavailable("ukm")
-    return await render_detail(request, user, business_id, admin=admin, status_code=result.status,
-                               alert=failure_message(result, t("error_500_body")),
-                               errors=result.errors())
+
+    async def failed(r: Rejection) -> Response:
+        return await render_detail(request, user, business_id, admin=admin, status_code=r.status,
+                                   alert=r.first_error(t("error_500_body")), errors=r.errors)
+
+    base = f"/admin/ukm/{business_id}" if admin else f"/ukm/{business_id}"
+    return await submit_form(request, SERVICE, ukm(request, method, path, user=user, json=body),
+                             flash=flash, then=base + back, again=failed, fixable=user_errors)
 
 
 @router.post("/ukm/{business_id}/anggota/{member_id}/setujui")

@@ -22,12 +22,15 @@ async def ukm(request: Request, method: str, path: str, *, user: WebUser | None 
 ensure_ok = answer_checker(SERVICE)
 
 
-def failure_message(result: UpstreamResponse, default: str) -> str:
-    """One line for an alert: the service's own message, its first field error, or `default`."""
-    errors = result.errors()
-    if errors:
-        return next(iter(errors.values()))
-    return result.detail() or default
+async def my_businesses(request: Request, user: WebUser) -> list[dict] | None:
+    """The dashboard's "List UKM/Koperasi"; None when the ukm service cannot answer now."""
+    try:
+        result = await ukm(request, "GET", "/businesses/mine", user=user)
+    except UpstreamUnavailable:
+        return None
+    if result.status != 200 or not isinstance(result.data, dict):
+        return None
+    return [i for i in result.data.get("items") or [] if isinstance(i, dict)]
 
 
 async def reference(request: Request) -> dict[str, list[tuple[str, str]]]:
@@ -49,8 +52,3 @@ async def reference(request: Request) -> dict[str, list[tuple[str, str]]]:
 
 def label_maps(ref: dict[str, list[tuple[str, str]]]) -> dict[str, dict[str, str]]:
     return {name: dict(options) for name, options in ref.items()}
-
-
-def valid_id(value: str) -> bool:
-    """Ids are UUIDs; anything else is refused before it reaches a URL path."""
-    return 0 < len(value) <= 64 and all(c.isalnum() or c == "-" for c in value)

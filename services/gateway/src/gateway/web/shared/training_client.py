@@ -7,9 +7,9 @@ from urllib.parse import urlencode
 from fastapi import HTTPException, Request
 
 from gateway.i18n import MONTHS_ID, WIB, format_date_id, t
-from gateway.upstream import UpstreamResponse
+from gateway.upstream import UpstreamResponse, UpstreamUnavailable
 from gateway.web.render import env
-from gateway.web.service_calls import answer_checker, call_service
+from gateway.web.service_calls import answer_checker, call_service, valid_id
 from gateway.web.session import WebUser
 
 SERVICE = "training"
@@ -32,9 +32,15 @@ def message(result: UpstreamResponse, default: str = "") -> str:
     return result.detail() or next(iter(result.errors().values()), "") or default or t("error_500_body")
 
 
-def valid_id(value: str) -> bool:
-    """Ids are UUIDs; anything else is refused before it reaches a URL path."""
-    return 0 < len(value) <= 64 and all(c.isalnum() or c == "-" for c in value)
+async def my_history(request: Request, user: WebUser) -> dict | None:
+    """Riwayat Pelatihan for the dashboard; None when the training service cannot answer now."""
+    try:
+        result = await training(request, "GET", "/enrollments/mine", user=user)
+    except UpstreamUnavailable:
+        return None
+    if result.status != 200 or not isinstance(result.data, dict):
+        return None
+    return {"items": items_of(result.data), "completed_count": result.data.get("completed_count") or 0}
 
 
 def check_id(*values: str) -> None:
