@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
+from gw_recorder import AnswerRecorder
 from lokal import parse_nik, parse_phone
 from lokal import wilayah as lw
 
@@ -91,20 +92,31 @@ def _now() -> str:
     return datetime.now(UTC).isoformat()
 
 
+MARITAL_LABELS = {"belum_menikah": "Belum Menikah", "menikah": "Menikah", "cerai_hidup": "Cerai Hidup",
+                  "cerai_mati": "Cerai Mati"}
+
+
 def private(p: dict) -> dict:
-    out = {k: v for k, v in p.items() if k not in ("password", "photo")}
+    """ParticipantPrivate, key for key as the real service answers it."""
+    out = {k: p.get(k) for k in ("id", "username", "role", "org_id", "full_name", "created_at", "nik", "kk",
+                                 "phone", "birth_place", "birth_date", "regency_code", "district_code",
+                                 "village_code", "address", "marital_status", "npwp")}
     nik, kk = p.get("nik") or "", p.get("kk") or ""
     for code in ("regency", "district", "village"):
         w = lw.get_wilayah(p.get(f"{code}_code") or "") if p.get(f"{code}_code") else None
         out[f"{code}_name"] = w.name if w else None
     out.update(nik_masked=_mask(nik) if nik else None, kk_masked=_mask(kk) if kk else None,
-               has_photo=bool(p.get("photo")), photo_url=f"/participants/{p['id']}/photo",
-               sex=parse_nik(nik).gender if nik else None, phone_wa=p.get("phone"))
+               has_photo=bool(p.get("photo")) if nik else None,
+               photo_url=f"/api/identity/participants/{p['id']}/photo" if p.get("photo") else None,
+               sex=parse_nik(nik).gender if nik else None, phone_wa=p.get("phone"),
+               province_code=(p.get("regency_code") or "")[:2] or None,
+               marital_status_label=MARITAL_LABELS.get(p.get("marital_status") or ""))
     return out
 
 
 def create_fake_identity(private_pem: str, public_pem: str) -> FastAPI:
     app = FastAPI()
+    app.add_middleware(AnswerRecorder, service="identity")
     store = app.state.store = Store(private_pem, public_pem)
 
     def err(status: int, detail: str, errors: dict | None = None) -> JSONResponse:
@@ -193,7 +205,7 @@ def create_fake_identity(private_pem: str, public_pem: str) -> FastAPI:
                 store.mailbox.insert(0, {"to": p["username"], "subject": "Reset password",
                                          "body": "...", "link": f"/reset-password?token={token}",
                                          "created_at": _now()})
-        return JSONResponse({}, 202)
+        return JSONResponse({"detail": "Jika akun ditemukan, tautan reset telah dikirim"}, 202)
 
     @app.post("/auth/password-reset/confirm")
     async def reset_confirm(request: Request):

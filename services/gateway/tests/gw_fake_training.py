@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from gw_fake_training_files import add_file_routes
+from gw_recorder import AnswerRecorder
 from PIL import Image
 
 from balai_platform.auth import InvalidToken, TokenVerifier, bearer_token
@@ -133,7 +134,8 @@ class Store:
                             message="Umur anda memenuhi syarat" if ok else f"Umur anda {age} tahun, maksimal {req['age_max']} tahun"))
         return out
 
-    def view(self, e: dict, admin: bool = False) -> dict:
+    def view(self, e: dict, admin: bool = False, detail: bool = True) -> dict:
+        """EnrollmentPublic; a single enrollment (`detail`) also lists its product photos."""
         t = self.trainings[e["training_id"]]
         st, online = e["status"], t["mode"] == "online"
         actions = []
@@ -158,9 +160,10 @@ class Store:
                    whatsapp_link=t["whatsapp_link"] if (show_wa or admin) else None,
                    actions=[] if admin else actions,
                    confirmation_photo_url=f"/api/training/enrollments/{e['id']}/confirmation-photo"
-                   if e.get("confirmed_at") else None,
-                   product_photo_urls=[f"/api/training/enrollments/{e['id']}/photos/{n}" for n in (1, 2)
-                                       if (e["id"], f"photo_{n}") in self.files])
+                   if e.get("confirmed_at") else None)
+        if detail:
+            out["product_photo_urls"] = [f"/api/training/enrollments/{e['id']}/photos/{n}" for n in (1, 2)
+                                         if (e["id"], f"photo_{n}") in self.files]
         if admin:
             out.update(eligibility=e["eligibility"], ticks=e["ticks"], username=e.get("username"), sex="P",
                        participant_regency="Kota Semarang")
@@ -169,6 +172,7 @@ class Store:
 
 def create_fake_training(public_pem: str) -> FastAPI:
     app = FastAPI()
+    app.add_middleware(AnswerRecorder, service="training")
     store = app.state.store = Store()
     verifier = TokenVerifier(public_pem)
 
@@ -314,7 +318,8 @@ def create_fake_training(public_pem: str) -> FastAPI:
         c, bad = participant(request)
         if bad:
             return bad
-        items = [store.view(e) for e in store.enrollments.values() if e["participant_id"] == c.sub][::-1]
+        items = [store.view(e, detail=False) for e in store.enrollments.values()
+                 if e["participant_id"] == c.sub][::-1]
         return {"items": items, "total": len(items), "completed_count": sum(i["status"] == "completed" for i in items)}
 
     @app.get("/enrollments/{eid}")
@@ -394,10 +399,13 @@ def create_fake_training(public_pem: str) -> FastAPI:
             return err(409, "Testimoni dapat diisi setelah konfirmasi pelatihan")
         store.testimonials[eid] = dict(id=str(uuid.uuid4()), training_id=e["training_id"], rating=body["rating"],
                                        text=body["text"], participant_name="Ani L.", hidden=False,
-                                       created_at=_now().isoformat())
+                                       created_at=_now().isoformat(), updated_at=_now().isoformat())
         return await testimonials(e["training_id"])
 
     # -- online class
+    def module_view(m: dict) -> dict:
+        return {k: m.get(k) for k in ("id", "position", "title", "content", "link")}
+
     def class_state(e: dict) -> dict:
         mods = store.modules.get(e["training_id"], [])
         done = store.progress.setdefault(e["id"], set())
@@ -406,7 +414,8 @@ def create_fake_training(public_pem: str) -> FastAPI:
         open_a = next((a for a in atts if a.get("score") is None), None)
         t = store.trainings[e["training_id"]]
         return dict(enrollment_id=e["id"], status=e["status"], status_label=LABELS[e["status"]],
-                    modules=[{**m, "completed": m["id"] in done} for m in mods],
+                    modules=[{**module_view(m), "completed": m["id"] in done, "files": m.get("files", [])}
+                             for m in mods],
                     modules_done=len(done), modules_total=len(mods),
                     quiz=dict(questions=len(store.quiz.get(e["training_id"], [])), pass_mark=t["quiz_pass_mark"],
                               max_attempts=t["quiz_max_attempts"], attempts_used=len(atts),
@@ -544,7 +553,7 @@ def create_fake_training(public_pem: str) -> FastAPI:
         c, bad = admin(request)
         if bad:
             return bad
-        items = [store.view(e, admin=True) for e in store.enrollments.values() if e["training_id"] == tid
+        items = [store.view(e, admin=True, detail=False) for e in store.enrollments.values() if e["training_id"] == tid
                  and (not status or e["status"] == status) and q.lower() in (e["participant_name"] or "").lower()]
         return {"items": items, "total": len(items), "page": page, "per_page": per_page}
 
@@ -554,7 +563,7 @@ def create_fake_training(public_pem: str) -> FastAPI:
         if bad:
             return bad
         items = [dict(id=e["id"], training_id=e["training_id"], training_title=store.public(
-            store.trainings[e["training_id"]])["display_title"], participant_name=e["participant_name"],
+            store.trainings[e["training_id"]])["display_title"], org_id=ORG, participant_name=e["participant_name"],
             business_name=e["business_name"], submitted_at=e["submitted_at"], working_days_waiting=5)
             for e in store.enrollments.values() if e["status"] == "submitted" and e.get("old")]
         return {"items": items, "total": len(items), "working_days": 3}
@@ -680,7 +689,7 @@ def create_fake_training(public_pem: str) -> FastAPI:
     @app.get("/admin/trainings/{tid}/modules")
     async def modules(tid: str, request: Request):
         c, bad = admin(request)
-        return bad or {"items": store.modules.get(tid, [])}
+        return bad or {"items": [{**module_view(m), "files": m.get("files", [])} for m in store.modules.get(tid, [])]}
 
     @app.post("/admin/trainings/{tid}/modules", status_code=201)
     async def add_module(tid: str, request: Request):
@@ -691,7 +700,7 @@ def create_fake_training(public_pem: str) -> FastAPI:
         m = {"id": str(uuid.uuid4()), "position": len(store.modules.get(tid, [])) + 1, "content": "", "link": "",
              **body}
         store.modules.setdefault(tid, []).append(m)
-        return JSONResponse(m, 201)
+        return JSONResponse({**module_view(m), "files": []}, 201)
 
     @app.patch("/admin/modules/{mid}")
     async def edit_module(mid: str, request: Request):
@@ -703,7 +712,7 @@ def create_fake_training(public_pem: str) -> FastAPI:
             for m in mods:
                 if m["id"] == mid:
                     m.update(body)
-                    return m
+                    return module_view(m)
         return err(404, "Materi tidak ditemukan")
 
     @app.delete("/admin/modules/{mid}", status_code=204)

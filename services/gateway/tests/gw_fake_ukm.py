@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
+from gw_recorder import AnswerRecorder
 from lokal import wilayah as lw
 
 from balai_platform.auth import InvalidToken, TokenVerifier, bearer_token
@@ -75,6 +76,11 @@ def validate(d: dict, wanted) -> tuple[dict, dict]:
                 errors[f] = "Harus angka"
             else:
                 clean[f] = int(v)
+        elif f == "founded_year":
+            if not v.isdigit():
+                errors[f] = "Tahun berdiri harus angka"
+            else:
+                clean[f] = int(v)
         elif f in REGIONS and not lw.get_wilayah(v):
             errors[f] = "Wilayah tidak dikenal"
         else:
@@ -109,6 +115,7 @@ class Store:
 
 def create_fake_ukm(public_pem: str) -> FastAPI:
     app = FastAPI()
+    app.add_middleware(AnswerRecorder, service="ukm")
     store = app.state.store = Store(public_pem)
 
     def err(status: int, detail: str, errors: dict | None = None) -> JSONResponse:
@@ -148,8 +155,9 @@ def create_fake_ukm(public_pem: str) -> FastAPI:
 
     def detail(b: dict, c) -> dict:
         m, allowed = member(b, c), can_manage(b, c)
-        out = {**summary(b), **{f: b.get(f) for f in FIELDS if f not in COUNTS + MONEY + ("address", "phone")}}
-        out.update({f"{k}_label": REF[k].get(b[k]) for k in CHOICES},
+        public = [f for f in FIELDS if f not in COUNTS + MONEY + ("address", "phone", "capacity_unit")]
+        out = {**summary(b), **{f: b.get(f) for f in public}}
+        out.update({f"{k}_label": REF[k].get(b[k]) for k in CHOICES if k != "capacity_unit"},
                    district_name=lw.get_wilayah(b["district_code"]).name,
                    village_name=lw.get_wilayah(b["village_code"]).name, permits=permits(b),
                    is_member=bool(m and m["status"] == "active"), my_position=m and m["position"],
@@ -158,6 +166,7 @@ def create_fake_ukm(public_pem: str) -> FastAPI:
                    private=None, members=None)
         if allowed:
             out["private"] = {"address": b["address"], "phone": b["phone"], "phone_display": b["phone"],
+                              "whatsapp_url": None, "created_at": b["created_at"], "updated_at": b["updated_at"],
                               "capacity": b["capacity"], "capacity_unit": b["capacity_unit"],
                               "capacity_unit_label": REF["capacity_unit"][b["capacity_unit"]],
                               "workforce_male": b["workforce_male"], "workforce_female": b["workforce_female"],
@@ -241,7 +250,8 @@ def create_fake_ukm(public_pem: str) -> FastAPI:
         if errors:
             return err(422, "Data belum valid, periksa isian yang ditandai", errors)
         bid = str(uuid.uuid4())
-        b = store.businesses[bid] = {**clean, "id": bid, "audit": [], "members": [{
+        b = store.businesses[bid] = {**clean, "id": bid, "audit": [], "created_at": _now(), "updated_at": _now(),
+                                     "members": [{
             "participant_id": c.sub, "position": form["position"], "status": "active",
             "full_name": c.username, "joined_at": _now()}]}
         for n, data in photos.items():
@@ -270,7 +280,7 @@ def create_fake_ukm(public_pem: str) -> FastAPI:
         if errors:
             return err(422, "Data belum valid, periksa isian yang ditandai", errors)
         changes = {k: {"old": b.get(k), "new": v} for k, v in clean.items() if b.get(k) != v}
-        b.update(clean)
+        b.update(clean, updated_at=_now())
         if changes:
             audit(b, c, "updated", changes)
         return detail(b, c)
@@ -412,14 +422,18 @@ def create_fake_ukm(public_pem: str) -> FastAPI:
         if not p:
             return err(404, "Produk tidak ditemukan di galeri")
         b = store.businesses[p["business_id"]]
-        business = {**summary(b), "specification": b["specification"], "founded_year": b["founded_year"],
+        business = {**{k: v for k, v in summary(b).items() if k != "product_type"},
+                    "specification": b["specification"], "founded_year": b["founded_year"],
+                    "legal_form_label": REF["legal_form"].get(b["legal_form"]),
+                    "sector_label": REF["sector"].get(b["sector"]),
                     "phone_display": b["phone"], "whatsapp_url": "https://wa.me/6281234567890",
                     "social_media": b["social_media"], "permits": permits(b),
                     "district_name": lw.get_wilayah(b["district_code"]).name,
                     "village_name": lw.get_wilayah(b["village_code"]).name}
         others = [{"product_id": o["id"], "name": o["name"], "photo_url": None} for o in visible()
                   if o["business_id"] == b["id"] and o["id"] != pid]
-        return {"product": product_view(p), "business": business, "trainings": b.get("trainings", []),
+        product = {k: v for k, v in product_view(p).items() if k not in ("hidden", "unpublished", "unpublished_reason")}
+        return {"product": product, "business": business, "trainings": b.get("trainings", []),
                 "other_products": others, "published_at": p["published_at"]}
 
     @app.get("/products/{pid}/photos/{n}")

@@ -4,13 +4,24 @@ from __future__ import annotations
 from balai_platform.responses import Items, PublicModel
 
 
+class ModuleFilePublic(PublicModel):
+    id: str
+    filename: str
+    content_type: str
+    size: int
+    url: str
+
+
 class ModuleProgress(PublicModel):
+    """A module of the participant's class: its material files and whether it is done."""
+
     id: str
     position: int
     title: str
     content: str
     link: str
     completed: bool
+    files: list[ModuleFilePublic]
 
 
 class QuizState(PublicModel):
@@ -59,14 +70,6 @@ class AttemptResult(PublicModel):
     pass_mark: int
     attempts_left: int
     completed: bool
-
-
-class ModuleFilePublic(PublicModel):
-    id: str
-    filename: str
-    content_type: str
-    size: int
-    url: str
 
 
 class ModulePublic(PublicModel):
