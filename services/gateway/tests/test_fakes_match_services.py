@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 
+import pytest
+from gw_fake_tour import tour_fakes
 from gw_recorder import RECORDED
 
 from tests.contract.schema_check import find_operation, json_schema_of, problems
@@ -44,6 +46,12 @@ def covered_operations() -> dict[str, set[str]]:
     return out
 
 
+@pytest.fixture(scope="module")
+async def fake_tour(keypair):
+    await tour_fakes(keypair)
+
+
+@pytest.mark.usefixtures("fake_tour")
 def test_every_fake_answer_matches_the_real_schema():
     assert RECORDED, "no fake answered anything"
     # one line per distinct disagreement, however often the tests hit it
