@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import uuid
+from dataclasses import asdict, fields
 from datetime import UTC, date, datetime, timedelta
 
 from fastapi import FastAPI, Request
@@ -12,13 +13,12 @@ from gw_recorder import AnswerRecorder
 from PIL import Image
 
 from balai_platform.auth import InvalidToken, TokenVerifier, bearer_token
+from training.domain import eligibility, lifecycle
+from training.service import views
 
-LABELS = {"submitted": "Belum diverifikasi", "waitlisted": "Daftar tunggu", "verified": "Sudah diverifikasi",
-          "rejected": "Ditolak", "confirmed": "Sudah konfirmasi", "completed": "Lulus",
-          "not_completed": "Tidak lulus", "cancelled": "Dibatalkan"}
-REG = {"daftar": "Daftar", "penuh": "Penuh", "belum_dibuka": "Belum dibuka",
-       "ditutup": "Pendaftaran tidak bisa dilakukan, sudah melewati batas waktu pendaftaran"}
-MODE_LABELS = {"residential": "Residensial di Balai", "regional": "Di Daerah", "online": "Online (kelas mandiri)"}
+# the real service's words and rules (pure domain code), so the fake cannot drift from them
+LABELS, REG, MODE_LABELS = lifecycle.LABELS, lifecycle.REG_LABELS, views.MODE_LABELS
+REQUIREMENT_KEYS = {f.name for f in fields(eligibility.Requirements)}
 ORG = "0b0a1a10-0000-4000-8000-000000000001"
 
 
@@ -90,17 +90,15 @@ class Store:
         return tid
 
     def status(self, t: dict) -> str:
-        now = _now()
-        if t["closed_at"] or now > datetime.fromisoformat(t["registration_closes_at"]):
-            return "ditutup"
-        if now < datetime.fromisoformat(t["registration_opens_at"]):
-            return "belum_dibuka"
-        return "penuh" if t["seats_taken"] >= t["quota"] else "daftar"
+        return lifecycle.registration_status(
+            _now(), datetime.fromisoformat(t["registration_opens_at"]),
+            datetime.fromisoformat(t["registration_closes_at"]), t["seats_taken"], t["quota"],
+            t["closed_at"] is not None)
 
     def public(self, t: dict) -> dict:
         s = self.status(t)
         d0, d1 = date.fromisoformat(t["start_date"]), date.fromisoformat(t["end_date"])
-        labels = [f"Usia maksimal {t['requirements']['age_max']} tahun"] if t["requirements"].get("age_max") else []
+        labels = views.requirement_labels(t["requirements"])
         out = {k: v for k, v in t.items() if k not in ("whatsapp_link", "quiz_pass_mark", "quiz_max_attempts",
                                                        "closed_at")}
         out.update(display_title=f"{t['title']} Angkatan {t['batch']}", kind_level=f"{t['kind']} - {t['level']}",
@@ -118,35 +116,22 @@ class Store:
                 "quiz_max_attempts": t["quiz_max_attempts"], "closed_at": t["closed_at"], "counts": counts}
 
     def results(self, t: dict, pid: str, b: dict) -> list[dict]:
-        req, out = t["requirements"], []
-        if req.get("assets_min") is not None:
-            ok = b["assets"] >= req["assets_min"]
-            out.append(dict(key="assets", label="Aset", ok=ok, value=rp(b["assets"]),
-                            message="Aset memenuhi syarat" if ok else f"Aset {rp(b['assets'])}, minimal {rp(req['assets_min'])}"))
-        if req.get("workforce_min") is not None:
-            ok = b["workforce_total"] >= req["workforce_min"]
-            out.append(dict(key="workforce", label="Tenaga Kerja", ok=ok, value=f"{b['workforce_total']} orang",
-                            message="Tenaga kerja memenuhi syarat" if ok else "Tenaga kerja kurang"))
-        if req.get("age_max") is not None:
-            age = self.people.get(pid, {}).get("age", 30)
-            ok = age <= req["age_max"]
-            out.append(dict(key="age", label="Umur", ok=ok, value=f"{age} tahun",
-                            message="Umur anda memenuhi syarat" if ok else f"Umur anda {age} tahun, maksimal {req['age_max']} tahun"))
-        return out
+        """The real eligibility check; a participant's age stands in for a birth date."""
+        today = date.today()
+        age = self.people.get(pid, {}).get("age", 30)
+        person = eligibility.ParticipantFacts(birth_date=date(today.year - age, 1, 1), regency_code="33.74")
+        business = eligibility.BusinessFacts(assets=b["assets"], turnover=b["turnover"],
+                                             workforce=b["workforce_total"], permits=frozenset(b["permits"]),
+                                             regency_code="33.74")
+        req = eligibility.Requirements(**{k: tuple(v) if isinstance(v, list) else v
+                                          for k, v in t["requirements"].items() if k in REQUIREMENT_KEYS})
+        return [asdict(r) for r in eligibility.check(req, person, business, today)]
 
     def view(self, e: dict, admin: bool = False, detail: bool = True) -> dict:
         """EnrollmentPublic; a single enrollment (`detail`) also lists its product photos."""
         t = self.trainings[e["training_id"]]
         st, online = e["status"], t["mode"] == "online"
-        actions = []
-        if st == "verified" and not online:
-            actions.append("confirm")
-        if online and st in ("verified", "confirmed", "completed"):
-            actions.append("open_class")
-        if st in ("confirmed", "completed") or (online and st == "verified"):
-            actions.append("edit_testimonial" if e["id"] in self.testimonials else "testimonial")
-        if st in ("submitted", "waitlisted", "verified", "confirmed"):
-            actions.append("cancel")
+        actions = lifecycle.participant_actions(st, t["mode"], e["id"] in self.testimonials)
         show_wa = st in ("confirmed", "completed") or (online and st == "verified")
         pub = self.public(t)
         out = dict(id=e["id"], training_id=t["id"], training_title=pub["display_title"], org_id=ORG,
@@ -339,8 +324,8 @@ def create_fake_training(public_pem: str) -> FastAPI:
         e, bad = own(request, eid)
         if bad:
             return bad
-        if e["status"] not in ("submitted", "waitlisted", "verified", "confirmed"):
-            return err(409, f"Pendaftaran ini tidak dapat dibatalkan (status: {LABELS[e['status']]})")
+        if not lifecycle.can("cancel", e["status"]):
+            return err(409, lifecycle.TransitionError("cancel", e["status"]).message)
         body = await request.json() if await request.body() else {}
         store.calls.append(("POST", "cancel", body))
         e["status"] = "cancelled"
@@ -358,8 +343,8 @@ def create_fake_training(public_pem: str) -> FastAPI:
             return err(422, "Foto wajib diunggah", {"photo": "Foto wajib diunggah"})
         if not is_blue(data):
             return err(422, "Latar belakang foto harus berwarna biru", {"photo": "Latar belakang foto harus berwarna biru"})
-        if e["status"] != "verified":
-            return err(409, f"Konfirmasi hanya untuk pendaftaran yang sudah diverifikasi (status: {LABELS[e['status']]})")
+        if not lifecycle.can("confirm", e["status"]):
+            return err(409, lifecycle.TransitionError("confirm", e["status"]).message)
         e.update(status="confirmed", confirmed_at=_now().isoformat())
         store.files[(eid, "confirmation")] = data
         return store.view(e)
@@ -577,8 +562,7 @@ def create_fake_training(public_pem: str) -> FastAPI:
         return store.view(e, admin=True) if e else err(404, "Pendaftaran tidak ditemukan")
 
     def do_verify(e: dict) -> str:
-        if e["status"] not in ("submitted", "waitlisted"):
-            raise ValueError(f"Pendaftaran ini tidak dapat diverifikasi (status: {LABELS[e['status']]})")
+        lifecycle.require("verify", e["status"])  # TransitionError is a ValueError
         t = store.trainings[e["training_id"]]
         if t["seats_taken"] >= t["quota"]:
             e["status"] = "waitlisted"
@@ -588,8 +572,7 @@ def create_fake_training(public_pem: str) -> FastAPI:
         return e["status"]
 
     def do_reject(e: dict, reason: str) -> str:
-        if e["status"] not in ("submitted", "waitlisted", "verified", "confirmed"):
-            raise ValueError(f"Pendaftaran ini tidak dapat ditolak (status: {LABELS[e['status']]})")
+        lifecycle.require("reject", e["status"])
         e.update(status="rejected", rejection_reason=reason)
         return "rejected"
 
