@@ -220,7 +220,7 @@ def create_fake_training(public_pem: str) -> FastAPI:
             return err(404, "Pelatihan tidak ditemukan")
         items = [x for x in store.testimonials.values() if x["training_id"] == tid and not x["hidden"]]
         avg = round(sum(x["rating"] for x in items) / len(items), 1) if items else 0
-        return {"training_id": tid, "training_title": store.trainings[tid]["title"], "average_rating": avg,
+        return {"training_id": tid, "training_title": store.public(store.trainings[tid])["display_title"], "average_rating": avg,
                 "total": len(items), "items": items, "page": page, "per_page": 10}
 
     @app.get("/my/businesses")
