@@ -8,59 +8,28 @@ from datetime import UTC, datetime
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
+from gw_recorder import AnswerRecorder
+from gw_webutil import registration
 from lokal import parse_nik, parse_phone
 from lokal import wilayah as lw
 
 from balai_platform.auth import InvalidToken, TokenSigner, TokenVerifier, bearer_token
+from identity.domain.validation import MARITAL_STATUSES, STEP_FIELDS, mask_nik, validate_fields
+from identity.service.registration import NIK_TAKEN
 
-STEPS = {
-    "data_diri": ("full_name", "nik", "kk", "phone", "birth_place", "birth_date"),
-    "data_alamat": ("regency_code", "district_code", "village_code", "address", "marital_status"),
-    "akun": ("username", "password", "password_confirm"),
-}
-MARITAL = {"belum_menikah", "menikah", "cerai_hidup", "cerai_mati"}
-
-
-def _mask(value: str) -> str:
-    return value[:4] + "*" * (len(value) - 8) + value[-4:] if len(value) > 8 else value
+STEPS = STEP_FIELDS
 
 
 def validate(step: str, d: dict, store: Store, final: bool = False) -> dict[str, str]:
-    e: dict[str, str] = {}
-    for f in STEPS[step]:
-        if not str(d.get(f) or "").strip():
-            e[f] = "Wajib diisi"
-    if step == "data_diri":
-        nik = d.get("nik") or ""
-        if nik and not (nik.isdigit() and len(nik) == 16):
-            e["nik"] = "NIK harus 16 digit angka"
-        elif nik:
-            info = parse_nik(nik)
-            if not info.valid or not lw.get_wilayah(info.district_code or ""):
-                e["nik"] = "Kode wilayah pada NIK tidak dikenal"
-            elif d.get("birth_date") and info.birth_date != d["birth_date"]:
-                e["nik"] = "NIK tidak cocok dengan Tanggal Lahir"
-            elif final and any(p["nik"] == nik for p in store.people.values()):  # never at the step check
-                e["nik"] = "NIK ini tidak dapat didaftarkan lagi. Jika NIK ini sudah punya akun, gunakan Lupa Password"
-        kk = d.get("kk") or ""
-        if kk and not (kk.isdigit() and len(kk) == 16):
-            e["kk"] = "No. KK harus 16 digit angka"
-        phone = d.get("phone") or ""
-        if phone and not parse_phone(phone).valid:
-            e["phone"] = "No. HP tidak valid"
-    if step == "data_alamat":
-        for f in ("regency_code", "district_code", "village_code"):
-            if d.get(f) and not lw.get_wilayah(d[f]):
-                e[f] = "Wilayah tidak dikenal"
-        if d.get("marital_status") and d["marital_status"] not in MARITAL:
-            e["marital_status"] = "Status tidak valid"
-    if step == "akun":
-        if any(p["username"] == d.get("username") for p in store.people.values()):
-            e["username"] = "Username sudah dipakai"
-        if len(d.get("password") or "") < 8:
-            e["password"] = "Password minimal 8 karakter"
-        elif d.get("password") != d.get("password_confirm"):
-            e["password_confirm"] = "Konfirmasi password tidak sama"
+    """The real service's field rules (pure domain code), then uniqueness against the fake's store;
+    a taken NIK is told only at the final submission, as identity does (no NIK enumeration)."""
+    _, e = validate_fields(d, STEPS[step])
+    if (final and step == "data_diri" and "nik" not in e
+            and any(p["nik"] == d.get("nik") for p in store.people.values())):
+        e["nik"] = NIK_TAKEN
+    if step == "akun" and "username" not in e and any(p["username"] == d.get("username")
+                                                       for p in store.people.values()):
+        e["username"] = "Username sudah digunakan, pilih yang lain"
     return e
 
 
@@ -92,19 +61,29 @@ def _now() -> str:
 
 
 def private(p: dict) -> dict:
-    out = {k: v for k, v in p.items() if k not in ("password", "photo")}
+    """ParticipantPrivate, key for key as the real service answers it."""
+    out = {k: p.get(k) for k in ("id", "username", "role", "org_id", "full_name", "created_at", "nik", "kk",
+                                 "phone", "birth_place", "birth_date", "regency_code", "district_code",
+                                 "village_code", "address", "marital_status", "npwp")}
     nik, kk = p.get("nik") or "", p.get("kk") or ""
     for code in ("regency", "district", "village"):
         w = lw.get_wilayah(p.get(f"{code}_code") or "") if p.get(f"{code}_code") else None
         out[f"{code}_name"] = w.name if w else None
-    out.update(nik_masked=_mask(nik) if nik else None, kk_masked=_mask(kk) if kk else None,
-               has_photo=bool(p.get("photo")), photo_url=f"/participants/{p['id']}/photo",
-               sex=parse_nik(nik).gender if nik else None, phone_wa=p.get("phone"))
+    out.update(nik_masked=mask_nik(nik) if nik else None, kk_masked=mask_nik(kk) if kk else None,
+               has_photo=bool(p.get("photo")) if nik else None,
+               photo_url=f"/api/identity/participants/{p['id']}/photo" if p.get("photo") else None,
+               sex=parse_nik(nik).gender if nik else None, phone_wa=p.get("phone"),
+               province_code=(p.get("regency_code") or "")[:2] or None,
+               marital_status_label=MARITAL_STATUSES.get(p.get("marital_status") or ""))
     return out
 
 
 def create_fake_identity(private_pem: str, public_pem: str) -> FastAPI:
     app = FastAPI()
+    app.add_middleware(AnswerRecorder, service="identity")
+    # load the real rules' data (regions, common passwords) now: a first request would take over a second
+    for fields in STEPS.values():
+        validate_fields(registration(), fields)
     store = app.state.store = Store(private_pem, public_pem)
 
     def err(status: int, detail: str, errors: dict | None = None) -> JSONResponse:
@@ -193,7 +172,7 @@ def create_fake_identity(private_pem: str, public_pem: str) -> FastAPI:
                 store.mailbox.insert(0, {"to": p["username"], "subject": "Reset password",
                                          "body": "...", "link": f"/reset-password?token={token}",
                                          "created_at": _now()})
-        return JSONResponse({}, 202)
+        return JSONResponse({"detail": "Jika akun ditemukan, tautan reset telah dikirim"}, 202)
 
     @app.post("/auth/password-reset/confirm")
     async def reset_confirm(request: Request):

@@ -3,21 +3,22 @@ from __future__ import annotations
 
 import io
 import uuid
+from dataclasses import asdict, fields
 from datetime import UTC, date, datetime, timedelta
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from gw_fake_training_files import add_file_routes
+from gw_recorder import AnswerRecorder
 from PIL import Image
 
 from balai_platform.auth import InvalidToken, TokenVerifier, bearer_token
+from training.domain import eligibility, lifecycle
+from training.service import views
 
-LABELS = {"submitted": "Belum diverifikasi", "waitlisted": "Daftar tunggu", "verified": "Sudah diverifikasi",
-          "rejected": "Ditolak", "confirmed": "Sudah konfirmasi", "completed": "Lulus",
-          "not_completed": "Tidak lulus", "cancelled": "Dibatalkan"}
-REG = {"daftar": "Daftar", "penuh": "Penuh", "belum_dibuka": "Belum dibuka",
-       "ditutup": "Pendaftaran tidak bisa dilakukan, sudah melewati batas waktu pendaftaran"}
-MODE_LABELS = {"residential": "Residensial di Balai", "regional": "Di Daerah", "online": "Online (kelas mandiri)"}
+# the real service's words and rules (pure domain code), so the fake cannot drift from them
+LABELS, REG, MODE_LABELS = lifecycle.LABELS, lifecycle.REG_LABELS, views.MODE_LABELS
+REQUIREMENT_KEYS = {f.name for f in fields(eligibility.Requirements)}
 ORG = "0b0a1a10-0000-4000-8000-000000000001"
 
 
@@ -89,17 +90,15 @@ class Store:
         return tid
 
     def status(self, t: dict) -> str:
-        now = _now()
-        if t["closed_at"] or now > datetime.fromisoformat(t["registration_closes_at"]):
-            return "ditutup"
-        if now < datetime.fromisoformat(t["registration_opens_at"]):
-            return "belum_dibuka"
-        return "penuh" if t["seats_taken"] >= t["quota"] else "daftar"
+        return lifecycle.registration_status(
+            _now(), datetime.fromisoformat(t["registration_opens_at"]),
+            datetime.fromisoformat(t["registration_closes_at"]), t["seats_taken"], t["quota"],
+            t["closed_at"] is not None)
 
     def public(self, t: dict) -> dict:
         s = self.status(t)
         d0, d1 = date.fromisoformat(t["start_date"]), date.fromisoformat(t["end_date"])
-        labels = [f"Usia maksimal {t['requirements']['age_max']} tahun"] if t["requirements"].get("age_max") else []
+        labels = views.requirement_labels(t["requirements"])
         out = {k: v for k, v in t.items() if k not in ("whatsapp_link", "quiz_pass_mark", "quiz_max_attempts",
                                                        "closed_at")}
         out.update(display_title=f"{t['title']} Angkatan {t['batch']}", kind_level=f"{t['kind']} - {t['level']}",
@@ -117,34 +116,22 @@ class Store:
                 "quiz_max_attempts": t["quiz_max_attempts"], "closed_at": t["closed_at"], "counts": counts}
 
     def results(self, t: dict, pid: str, b: dict) -> list[dict]:
-        req, out = t["requirements"], []
-        if req.get("assets_min") is not None:
-            ok = b["assets"] >= req["assets_min"]
-            out.append(dict(key="assets", label="Aset", ok=ok, value=rp(b["assets"]),
-                            message="Aset memenuhi syarat" if ok else f"Aset {rp(b['assets'])}, minimal {rp(req['assets_min'])}"))
-        if req.get("workforce_min") is not None:
-            ok = b["workforce_total"] >= req["workforce_min"]
-            out.append(dict(key="workforce", label="Tenaga Kerja", ok=ok, value=f"{b['workforce_total']} orang",
-                            message="Tenaga kerja memenuhi syarat" if ok else "Tenaga kerja kurang"))
-        if req.get("age_max") is not None:
-            age = self.people.get(pid, {}).get("age", 30)
-            ok = age <= req["age_max"]
-            out.append(dict(key="age", label="Umur", ok=ok, value=f"{age} tahun",
-                            message="Umur anda memenuhi syarat" if ok else f"Umur anda {age} tahun, maksimal {req['age_max']} tahun"))
-        return out
+        """The real eligibility check; a participant's age stands in for a birth date."""
+        today = date.today()
+        age = self.people.get(pid, {}).get("age", 30)
+        person = eligibility.ParticipantFacts(birth_date=date(today.year - age, 1, 1), regency_code="33.74")
+        business = eligibility.BusinessFacts(assets=b["assets"], turnover=b["turnover"],
+                                             workforce=b["workforce_total"], permits=frozenset(b["permits"]),
+                                             regency_code="33.74")
+        req = eligibility.Requirements(**{k: tuple(v) if isinstance(v, list) else v
+                                          for k, v in t["requirements"].items() if k in REQUIREMENT_KEYS})
+        return [asdict(r) for r in eligibility.check(req, person, business, today)]
 
-    def view(self, e: dict, admin: bool = False) -> dict:
+    def view(self, e: dict, admin: bool = False, detail: bool = True) -> dict:
+        """EnrollmentPublic; a single enrollment (`detail`) also lists its product photos."""
         t = self.trainings[e["training_id"]]
         st, online = e["status"], t["mode"] == "online"
-        actions = []
-        if st == "verified" and not online:
-            actions.append("confirm")
-        if online and st in ("verified", "confirmed", "completed"):
-            actions.append("open_class")
-        if st in ("confirmed", "completed") or (online and st == "verified"):
-            actions.append("edit_testimonial" if e["id"] in self.testimonials else "testimonial")
-        if st in ("submitted", "waitlisted", "verified", "confirmed"):
-            actions.append("cancel")
+        actions = lifecycle.participant_actions(st, t["mode"], e["id"] in self.testimonials)
         show_wa = st in ("confirmed", "completed") or (online and st == "verified")
         pub = self.public(t)
         out = dict(id=e["id"], training_id=t["id"], training_title=pub["display_title"], org_id=ORG,
@@ -158,9 +145,10 @@ class Store:
                    whatsapp_link=t["whatsapp_link"] if (show_wa or admin) else None,
                    actions=[] if admin else actions,
                    confirmation_photo_url=f"/api/training/enrollments/{e['id']}/confirmation-photo"
-                   if e.get("confirmed_at") else None,
-                   product_photo_urls=[f"/api/training/enrollments/{e['id']}/photos/{n}" for n in (1, 2)
-                                       if (e["id"], f"photo_{n}") in self.files])
+                   if e.get("confirmed_at") else None)
+        if detail:
+            out["product_photo_urls"] = [f"/api/training/enrollments/{e['id']}/photos/{n}" for n in (1, 2)
+                                         if (e["id"], f"photo_{n}") in self.files]
         if admin:
             out.update(eligibility=e["eligibility"], ticks=e["ticks"], username=e.get("username"), sex="P",
                        participant_regency="Kota Semarang")
@@ -169,6 +157,7 @@ class Store:
 
 def create_fake_training(public_pem: str) -> FastAPI:
     app = FastAPI()
+    app.add_middleware(AnswerRecorder, service="training")
     store = app.state.store = Store()
     verifier = TokenVerifier(public_pem)
 
@@ -231,7 +220,7 @@ def create_fake_training(public_pem: str) -> FastAPI:
             return err(404, "Pelatihan tidak ditemukan")
         items = [x for x in store.testimonials.values() if x["training_id"] == tid and not x["hidden"]]
         avg = round(sum(x["rating"] for x in items) / len(items), 1) if items else 0
-        return {"training_id": tid, "training_title": store.trainings[tid]["title"], "average_rating": avg,
+        return {"training_id": tid, "training_title": store.public(store.trainings[tid])["display_title"], "average_rating": avg,
                 "total": len(items), "items": items, "page": page, "per_page": 10}
 
     @app.get("/my/businesses")
@@ -314,7 +303,8 @@ def create_fake_training(public_pem: str) -> FastAPI:
         c, bad = participant(request)
         if bad:
             return bad
-        items = [store.view(e) for e in store.enrollments.values() if e["participant_id"] == c.sub][::-1]
+        items = [store.view(e, detail=False) for e in store.enrollments.values()
+                 if e["participant_id"] == c.sub][::-1]
         return {"items": items, "total": len(items), "completed_count": sum(i["status"] == "completed" for i in items)}
 
     @app.get("/enrollments/{eid}")
@@ -334,8 +324,8 @@ def create_fake_training(public_pem: str) -> FastAPI:
         e, bad = own(request, eid)
         if bad:
             return bad
-        if e["status"] not in ("submitted", "waitlisted", "verified", "confirmed"):
-            return err(409, f"Pendaftaran ini tidak dapat dibatalkan (status: {LABELS[e['status']]})")
+        if not lifecycle.can("cancel", e["status"]):
+            return err(409, lifecycle.TransitionError("cancel", e["status"]).message)
         body = await request.json() if await request.body() else {}
         store.calls.append(("POST", "cancel", body))
         e["status"] = "cancelled"
@@ -353,8 +343,8 @@ def create_fake_training(public_pem: str) -> FastAPI:
             return err(422, "Foto wajib diunggah", {"photo": "Foto wajib diunggah"})
         if not is_blue(data):
             return err(422, "Latar belakang foto harus berwarna biru", {"photo": "Latar belakang foto harus berwarna biru"})
-        if e["status"] != "verified":
-            return err(409, f"Konfirmasi hanya untuk pendaftaran yang sudah diverifikasi (status: {LABELS[e['status']]})")
+        if not lifecycle.can("confirm", e["status"]):
+            return err(409, lifecycle.TransitionError("confirm", e["status"]).message)
         e.update(status="confirmed", confirmed_at=_now().isoformat())
         store.files[(eid, "confirmation")] = data
         return store.view(e)
@@ -394,10 +384,13 @@ def create_fake_training(public_pem: str) -> FastAPI:
             return err(409, "Testimoni dapat diisi setelah konfirmasi pelatihan")
         store.testimonials[eid] = dict(id=str(uuid.uuid4()), training_id=e["training_id"], rating=body["rating"],
                                        text=body["text"], participant_name="Ani L.", hidden=False,
-                                       created_at=_now().isoformat())
+                                       created_at=_now().isoformat(), updated_at=_now().isoformat())
         return await testimonials(e["training_id"])
 
     # -- online class
+    def module_view(m: dict) -> dict:
+        return {k: m.get(k) for k in ("id", "position", "title", "content", "link")}
+
     def class_state(e: dict) -> dict:
         mods = store.modules.get(e["training_id"], [])
         done = store.progress.setdefault(e["id"], set())
@@ -406,7 +399,8 @@ def create_fake_training(public_pem: str) -> FastAPI:
         open_a = next((a for a in atts if a.get("score") is None), None)
         t = store.trainings[e["training_id"]]
         return dict(enrollment_id=e["id"], status=e["status"], status_label=LABELS[e["status"]],
-                    modules=[{**m, "completed": m["id"] in done} for m in mods],
+                    modules=[{**module_view(m), "completed": m["id"] in done, "files": m.get("files", [])}
+                             for m in mods],
                     modules_done=len(done), modules_total=len(mods),
                     quiz=dict(questions=len(store.quiz.get(e["training_id"], [])), pass_mark=t["quiz_pass_mark"],
                               max_attempts=t["quiz_max_attempts"], attempts_used=len(atts),
@@ -544,7 +538,7 @@ def create_fake_training(public_pem: str) -> FastAPI:
         c, bad = admin(request)
         if bad:
             return bad
-        items = [store.view(e, admin=True) for e in store.enrollments.values() if e["training_id"] == tid
+        items = [store.view(e, admin=True, detail=False) for e in store.enrollments.values() if e["training_id"] == tid
                  and (not status or e["status"] == status) and q.lower() in (e["participant_name"] or "").lower()]
         return {"items": items, "total": len(items), "page": page, "per_page": per_page}
 
@@ -554,7 +548,7 @@ def create_fake_training(public_pem: str) -> FastAPI:
         if bad:
             return bad
         items = [dict(id=e["id"], training_id=e["training_id"], training_title=store.public(
-            store.trainings[e["training_id"]])["display_title"], participant_name=e["participant_name"],
+            store.trainings[e["training_id"]])["display_title"], org_id=ORG, participant_name=e["participant_name"],
             business_name=e["business_name"], submitted_at=e["submitted_at"], working_days_waiting=5)
             for e in store.enrollments.values() if e["status"] == "submitted" and e.get("old")]
         return {"items": items, "total": len(items), "working_days": 3}
@@ -568,8 +562,7 @@ def create_fake_training(public_pem: str) -> FastAPI:
         return store.view(e, admin=True) if e else err(404, "Pendaftaran tidak ditemukan")
 
     def do_verify(e: dict) -> str:
-        if e["status"] not in ("submitted", "waitlisted"):
-            raise ValueError(f"Pendaftaran ini tidak dapat diverifikasi (status: {LABELS[e['status']]})")
+        lifecycle.require("verify", e["status"])  # TransitionError is a ValueError
         t = store.trainings[e["training_id"]]
         if t["seats_taken"] >= t["quota"]:
             e["status"] = "waitlisted"
@@ -579,8 +572,7 @@ def create_fake_training(public_pem: str) -> FastAPI:
         return e["status"]
 
     def do_reject(e: dict, reason: str) -> str:
-        if e["status"] not in ("submitted", "waitlisted", "verified", "confirmed"):
-            raise ValueError(f"Pendaftaran ini tidak dapat ditolak (status: {LABELS[e['status']]})")
+        lifecycle.require("reject", e["status"])
         e.update(status="rejected", rejection_reason=reason)
         return "rejected"
 
@@ -680,7 +672,7 @@ def create_fake_training(public_pem: str) -> FastAPI:
     @app.get("/admin/trainings/{tid}/modules")
     async def modules(tid: str, request: Request):
         c, bad = admin(request)
-        return bad or {"items": store.modules.get(tid, [])}
+        return bad or {"items": [{**module_view(m), "files": m.get("files", [])} for m in store.modules.get(tid, [])]}
 
     @app.post("/admin/trainings/{tid}/modules", status_code=201)
     async def add_module(tid: str, request: Request):
@@ -691,7 +683,7 @@ def create_fake_training(public_pem: str) -> FastAPI:
         m = {"id": str(uuid.uuid4()), "position": len(store.modules.get(tid, [])) + 1, "content": "", "link": "",
              **body}
         store.modules.setdefault(tid, []).append(m)
-        return JSONResponse(m, 201)
+        return JSONResponse({**module_view(m), "files": []}, 201)
 
     @app.patch("/admin/modules/{mid}")
     async def edit_module(mid: str, request: Request):
@@ -703,7 +695,7 @@ def create_fake_training(public_pem: str) -> FastAPI:
             for m in mods:
                 if m["id"] == mid:
                     m.update(body)
-                    return m
+                    return module_view(m)
         return err(404, "Materi tidak ditemukan")
 
     @app.delete("/admin/modules/{mid}", status_code=204)

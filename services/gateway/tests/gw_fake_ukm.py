@@ -7,25 +7,15 @@ from datetime import UTC, datetime
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
+from gw_recorder import AnswerRecorder
 from lokal import wilayah as lw
 
 from balai_platform.auth import InvalidToken, TokenVerifier, bearer_token
+from ukm.domain import reference as ref
+from ukm.service import views
 
-REF = {
-    "kind": {"ukm": "UKM", "koperasi": "Koperasi"},
-    "permit_kind": {"nib": "NIB (Nomor Induk Berusaha)", "iumk": "IUMK / UMK (Izin Usaha Mikro Kecil)",
-                    "belum_ada": "Belum Memiliki Izin Usaha"},
-    "position": {"pemilik": "Pemilik", "ketua": "Ketua", "anggota": "Anggota"},
-    "category": {"makanan_minuman": "Makanan & Minuman", "fashion": "Fashion / Busana"},
-    "product_type": {"makanan": "Makanan", "batik": "Batik & Tenun"},
-    "legal_form": {"perorangan": "Perorangan / Usaha Dagang", "cv": "CV (Persekutuan Komanditer)"},
-    "sector": {"industri_pengolahan": "Industri Pengolahan", "perdagangan": "Perdagangan Besar dan Eceran"},
-    "market_segment": {"kab_kota": "Tingkat Kab/Kota", "provinsi": "Tingkat Provinsi"},
-    "distribution_channel": {"produsen_konsumen": "Produsen-Konsumen", "online": "Online"},
-    "capacity_unit": {"pcs": "Pcs", "kg": "Kg"},
-    "certificate": {"halal": "Halal", "pirt": "PIRT", "bpom": "BPOM", "haki": "HAKI"},
-    "size_class": {"mikro": "Usaha Mikro", "kecil": "Usaha Kecil"},
-}
+# the real service's choice lists and labels, so the fake accepts and labels exactly what it does
+REF = {**ref.CHOICES, "certificate": ref.CERTIFICATES, "size_class": ref.SIZE_CLASSES}
 TEXT = ("name", "owner_name", "address", "specification", "brand", "founded_year", "phone")
 OPTIONAL = ("permit_number", "halal_number", "pirt_number", "bpom_number", "haki_number", "social_media")
 CHOICES = ("kind", "permit_kind", "category", "legal_form", "capacity_unit", "product_type", "sector",
@@ -75,6 +65,11 @@ def validate(d: dict, wanted) -> tuple[dict, dict]:
                 errors[f] = "Harus angka"
             else:
                 clean[f] = int(v)
+        elif f == "founded_year":
+            if not v.isdigit():
+                errors[f] = "Tahun berdiri harus angka"
+            else:
+                clean[f] = int(v)
         elif f in REGIONS and not lw.get_wilayah(v):
             errors[f] = "Wilayah tidak dikenal"
         else:
@@ -109,6 +104,7 @@ class Store:
 
 def create_fake_ukm(public_pem: str) -> FastAPI:
     app = FastAPI()
+    app.add_middleware(AnswerRecorder, service="ukm")
     store = app.state.store = Store(public_pem)
 
     def err(status: int, detail: str, errors: dict | None = None) -> JSONResponse:
@@ -128,11 +124,9 @@ def create_fake_ukm(public_pem: str) -> FastAPI:
         return bool(c and (c.is_admin or (m and m["status"] == "active")))
 
     def product_view(p: dict) -> dict:
-        return {**{k: p[k] for k in ("id", "business_id", "name", "description", "category",
-                                     "price_min", "price_max", "hidden", "unpublished_reason")},
-                "category_label": REF["product_type"].get(p["category"]),
-                "price_label": fmt(p["price_min"]), "unpublished": p["unpublished_reason"] is not None,
-                "photo_urls": [f"/api/ukm/products/{p['id']}/photos/{n}" for n in range(1, p["photos"] + 1)]}
+        """The real ProductPublic view (price range label included) of the fake's product."""
+        row = {**p, "photo_count": p["photos"], "unpublished_at": _now() if p["unpublished_reason"] else None}
+        return views.product_view(row, lambda pid, n: f"/api/ukm/products/{pid}/photos/{n}")
 
     def permits(b: dict) -> list[dict]:
         out = [{"kind": b["permit_kind"], "number": b["permit_number"],
@@ -148,21 +142,19 @@ def create_fake_ukm(public_pem: str) -> FastAPI:
 
     def detail(b: dict, c) -> dict:
         m, allowed = member(b, c), can_manage(b, c)
-        out = {**summary(b), **{f: b.get(f) for f in FIELDS if f not in COUNTS + MONEY + ("address", "phone")}}
-        out.update({f"{k}_label": REF[k].get(b[k]) for k in CHOICES},
-                   district_name=lw.get_wilayah(b["district_code"]).name,
-                   village_name=lw.get_wilayah(b["village_code"]).name, permits=permits(b),
-                   is_member=bool(m and m["status"] == "active"), my_position=m and m["position"],
+        out = views.business_public({**b, "regency_name": lw.get_wilayah(b["regency_code"]).name})
+        out.update(is_member=bool(m and m["status"] == "active"), my_position=m and m["position"],
                    my_status=m and m["status"], can_edit=allowed,
                    products=[product_view(p) for p in store.products.values() if p["business_id"] == b["id"]],
                    private=None, members=None)
         if allowed:
             out["private"] = {"address": b["address"], "phone": b["phone"], "phone_display": b["phone"],
+                              "whatsapp_url": None, "created_at": b["created_at"], "updated_at": b["updated_at"],
                               "capacity": b["capacity"], "capacity_unit": b["capacity_unit"],
                               "capacity_unit_label": REF["capacity_unit"][b["capacity_unit"]],
                               "workforce_male": b["workforce_male"], "workforce_female": b["workforce_female"],
                               "workforce_total": b["workforce_male"] + b["workforce_female"],
-                              "size_class": "mikro", "size_class_label": "Usaha Mikro",
+                              "size_class": "mikro", "size_class_label": REF["size_class"]["mikro"],
                               **{f: b[f] for f in MONEY}, **{f + "_display": fmt(b[f]) for f in MONEY}}
             out["members"] = [{**m, "position_label": REF["position"][m["position"]]} for m in b["members"]]
         return out
@@ -205,7 +197,7 @@ def create_fake_ukm(public_pem: str) -> FastAPI:
 
     @app.get("/reference")
     async def reference():
-        return {k: [{"value": v, "label": label} for v, label in opts.items()] for k, opts in REF.items()}
+        return ref.reference_lists()
 
     @app.get("/businesses")
     async def search(request: Request, q: str = ""):
@@ -241,7 +233,8 @@ def create_fake_ukm(public_pem: str) -> FastAPI:
         if errors:
             return err(422, "Data belum valid, periksa isian yang ditandai", errors)
         bid = str(uuid.uuid4())
-        b = store.businesses[bid] = {**clean, "id": bid, "audit": [], "members": [{
+        b = store.businesses[bid] = {**clean, "id": bid, "audit": [], "created_at": _now(), "updated_at": _now(),
+                                     "members": [{
             "participant_id": c.sub, "position": form["position"], "status": "active",
             "full_name": c.username, "joined_at": _now()}]}
         for n, data in photos.items():
@@ -270,7 +263,7 @@ def create_fake_ukm(public_pem: str) -> FastAPI:
         if errors:
             return err(422, "Data belum valid, periksa isian yang ditandai", errors)
         changes = {k: {"old": b.get(k), "new": v} for k, v in clean.items() if b.get(k) != v}
-        b.update(clean)
+        b.update(clean, updated_at=_now())
         if changes:
             audit(b, c, "updated", changes)
         return detail(b, c)
@@ -412,14 +405,18 @@ def create_fake_ukm(public_pem: str) -> FastAPI:
         if not p:
             return err(404, "Produk tidak ditemukan di galeri")
         b = store.businesses[p["business_id"]]
-        business = {**summary(b), "specification": b["specification"], "founded_year": b["founded_year"],
+        business = {**{k: v for k, v in summary(b).items() if k != "product_type"},
+                    "specification": b["specification"], "founded_year": b["founded_year"],
+                    "legal_form_label": REF["legal_form"].get(b["legal_form"]),
+                    "sector_label": REF["sector"].get(b["sector"]),
                     "phone_display": b["phone"], "whatsapp_url": "https://wa.me/6281234567890",
                     "social_media": b["social_media"], "permits": permits(b),
                     "district_name": lw.get_wilayah(b["district_code"]).name,
                     "village_name": lw.get_wilayah(b["village_code"]).name}
         others = [{"product_id": o["id"], "name": o["name"], "photo_url": None} for o in visible()
                   if o["business_id"] == b["id"] and o["id"] != pid]
-        return {"product": product_view(p), "business": business, "trainings": b.get("trainings", []),
+        product = {k: v for k, v in product_view(p).items() if k not in ("hidden", "unpublished", "unpublished_reason")}
+        return {"product": product, "business": business, "trainings": b.get("trainings", []),
                 "other_products": others, "published_at": p["published_at"]}
 
     @app.get("/products/{pid}/photos/{n}")

@@ -9,14 +9,16 @@ from pydantic import BaseModel, Field
 
 from balai_platform.auth import Claims
 from balai_platform.requests import admin_claims_of, claims_of
+from balai_platform.responses import PROBLEM_RESPONSES, Message, binary_responses
 from balai_platform.web import file_response
 
 from ..service import password_reset, profiles, registration, sessions
 from ..service.errors import NotFound
 from .client_ip import client_ip
 from .deps import ctx_of, read_form
+from .schemas import MailPublic, ParticipantPage, ParticipantPrivate, StepValid, TokensPublic
 
-router = APIRouter()
+router = APIRouter(responses=PROBLEM_RESPONSES)
 
 
 class LoginIn(BaseModel):
@@ -43,7 +45,7 @@ class ValidateIn(BaseModel):
     data: dict[str, Any]
 
 
-@router.post("/participants", status_code=201)
+@router.post("/participants", status_code=201, response_model=ParticipantPrivate)
 async def register(request: Request):
     ctx = ctx_of(request)
     fields, photo = await read_form(request, ctx.settings.max_upload_bytes)
@@ -52,7 +54,7 @@ async def register(request: Request):
     return await profiles.get_profile(ctx, account_id, owner)
 
 
-@router.post("/participants/validate")
+@router.post("/participants/validate", response_model=StepValid)
 async def validate(body: ValidateIn, request: Request):
     errors = await registration.validate_step(ctx_of(request), body.step, body.data)
     if errors:
@@ -61,14 +63,14 @@ async def validate(body: ValidateIn, request: Request):
     return {"errors": {}}
 
 
-@router.post("/auth/login")
+@router.post("/auth/login", response_model=TokensPublic)
 async def login(body: LoginIn, request: Request):
     ctx = ctx_of(request)
     ip = client_ip(request, ctx.settings.trusted_proxies)
     return await sessions.login(ctx, body.login, body.password, ip)
 
 
-@router.post("/auth/refresh")
+@router.post("/auth/refresh", response_model=TokensPublic)
 async def refresh(body: RefreshIn, request: Request):
     return await sessions.refresh(ctx_of(request), body.refresh_token)
 
@@ -79,7 +81,7 @@ async def logout(body: RefreshIn, request: Request):
     return Response(status_code=204)
 
 
-@router.post("/auth/password-reset/request", status_code=202)
+@router.post("/auth/password-reset/request", status_code=202, response_model=Message)
 async def reset_request(body: ResetRequestIn, request: Request):
     await password_reset.request_reset(ctx_of(request), body.login)
     return {"detail": "Jika akun ditemukan, tautan reset telah dikirim"}
@@ -91,25 +93,26 @@ async def reset_confirm(body: ResetConfirmIn, request: Request):
     return Response(status_code=204)
 
 
-@router.get("/me")
+@router.get("/me", response_model=ParticipantPrivate)
 async def me(request: Request, claims: Claims = Depends(claims_of)):
     return await profiles.get_profile(ctx_of(request), uuid.UUID(claims.sub), claims)
 
 
-@router.patch("/me")
+@router.patch("/me", response_model=ParticipantPrivate)
 async def edit_me(request: Request, claims: Claims = Depends(claims_of)):
     ctx = ctx_of(request)
     fields, photo = await read_form(request, ctx.settings.max_upload_bytes)
     return await profiles.update_profile(ctx, claims, fields, photo)
 
 
-@router.get("/participants/{account_id}/photo")
+@router.get("/participants/{account_id}/photo", response_class=Response,
+            responses=binary_responses("image/jpeg", "image/png", description="Foto profil"))
 async def photo(account_id: uuid.UUID, request: Request, claims: Claims = Depends(claims_of)):
     data, ctype, etag = await profiles.get_photo(ctx_of(request), account_id, claims)
     return file_response(data, ctype, etag, if_none_match=request.headers.get("if-none-match"))
 
 
-@router.get("/admin/participants")
+@router.get("/admin/participants", response_model=ParticipantPage)
 async def admin_list(request: Request, _: Claims = Depends(admin_claims_of),
                      q: str = Query("", max_length=100), page: int = Query(1, ge=1, le=100000),
                      per_page: int = Query(20, ge=1, le=100),
@@ -119,12 +122,12 @@ async def admin_list(request: Request, _: Claims = Depends(admin_claims_of),
                                             sort=sort, order=order)
 
 
-@router.get("/admin/participants/{account_id}")
+@router.get("/admin/participants/{account_id}", response_model=ParticipantPrivate)
 async def admin_get(account_id: uuid.UUID, request: Request, claims: Claims = Depends(admin_claims_of)):
     return await profiles.get_profile(ctx_of(request), account_id, claims)
 
 
-@router.get("/dev/mailbox")
+@router.get("/dev/mailbox", response_model=list[MailPublic])
 async def mailbox(request: Request):
     ctx = ctx_of(request)
     if not ctx.settings.dev_mailbox:

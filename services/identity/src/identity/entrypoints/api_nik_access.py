@@ -8,14 +8,15 @@ from pydantic import BaseModel
 
 from balai_platform.auth import Claims
 from balai_platform.requests import admin_claims_of
+from balai_platform.responses import PROBLEM_RESPONSES
 
 from ..service import nik_access
 from .deps import ctx_of
 
-router = APIRouter()
+router = APIRouter(responses=PROBLEM_RESPONSES)
 
 
-class NikAccessEntry(BaseModel):
+class NikAccessEntryPublic(BaseModel):
     id: int
     at: str
     admin_id: str
@@ -28,14 +29,14 @@ class NikAccessEntry(BaseModel):
     request_id: str
 
 
-class NikAccessPage(BaseModel):
-    items: list[NikAccessEntry]
+class NikAccessPagePublic(BaseModel):
+    items: list[NikAccessEntryPublic]
     total: int
     page: int
     per_page: int
 
 
-@router.get("/admin/nik-access-log", response_model=NikAccessPage)
+@router.get("/admin/nik-access-log", response_model=NikAccessPagePublic)
 async def nik_access_log(request: Request, claims: Claims = Depends(admin_claims_of),
                          participant_id: uuid.UUID | None = None, admin_id: uuid.UUID | None = None,
                          page: int = Query(1, ge=1, le=100000), per_page: int = Query(20, ge=1, le=100)):

@@ -8,6 +8,7 @@ from starlette.datastructures import UploadFile
 
 from balai_platform.auth import Claims
 from balai_platform.requests import claims_of
+from balai_platform.responses import PROBLEM_RESPONSES, binary_responses
 from balai_platform.web import file_response
 
 from ..domain.material import (
@@ -20,8 +21,9 @@ from ..service import module_files
 from ..service.access import require_admin
 from ..service.errors import InvalidInput, TrainingError
 from .deps import ctx_of
+from .schemas_class import ModuleFilePublic
 
-router = APIRouter()
+router = APIRouter(responses=PROBLEM_RESPONSES)
 FORM_OVERHEAD = 64 * 1024  # multipart boundaries and part headers around the file
 
 
@@ -42,7 +44,7 @@ async def _read_upload(request: Request) -> tuple[str | None, bytes | None]:
     return upload.filename, await upload.read(MAX_MATERIAL_BYTES + 1)
 
 
-@router.post("/admin/modules/{module_id}/files", status_code=201)
+@router.post("/admin/modules/{module_id}/files", status_code=201, response_model=ModuleFilePublic)
 async def upload(module_id: uuid.UUID, request: Request, claims: Claims = Depends(claims_of)):
     require_admin(claims)  # before reading 3 MB; the organisation is checked with the module
     filename, data = await _read_upload(request)
@@ -55,7 +57,8 @@ async def delete(module_id: uuid.UUID, file_id: uuid.UUID, request: Request, cla
     return Response(status_code=204)
 
 
-@router.get("/modules/{module_id}/files/{file_id}")
+@router.get("/modules/{module_id}/files/{file_id}", response_class=Response, responses=binary_responses(
+    "application/pdf", "image/jpeg", "image/png", description="Berkas materi"))
 async def download(module_id: uuid.UUID, file_id: uuid.UUID, request: Request, claims: Claims = Depends(claims_of)):
     f = await module_files.download(ctx_of(request), claims, module_id, file_id,
                                     request.headers.get("if-none-match"))

@@ -3,25 +3,27 @@ from __future__ import annotations
 
 import uuid
 
-from fastapi import APIRouter, Depends, Path, Request
+from fastapi import APIRouter, Depends, Path, Request, Response
 from pydantic import BaseModel, Field
 
 from balai_platform.auth import Claims
 from balai_platform.requests import admin_claims_of, claims_of
+from balai_platform.responses import PROBLEM_RESPONSES, binary_responses
 from balai_platform.web import file_response
 
 from ..service import product_photos, products
 from ..service.access import precheck_manager
 from .deps import ctx_of, read_form
+from .schemas import ProductPublic
 
-router = APIRouter()
+router = APIRouter(responses=PROBLEM_RESPONSES)
 
 
 class UnpublishIn(BaseModel):
     reason: str = Field(min_length=5, max_length=500)
 
 
-@router.post("/businesses/{business_id}/products", status_code=201)
+@router.post("/businesses/{business_id}/products", status_code=201, response_model=ProductPublic)
 async def create(business_id: uuid.UUID, request: Request, claims: Claims = Depends(claims_of)):
     ctx = ctx_of(request)
     await precheck_manager(ctx.sessionmaker, claims, business_id=business_id)
@@ -29,7 +31,7 @@ async def create(business_id: uuid.UUID, request: Request, claims: Claims = Depe
     return await products.create_product(ctx, claims, business_id, fields, photos)
 
 
-@router.patch("/products/{product_id}")
+@router.patch("/products/{product_id}", response_model=ProductPublic)
 async def edit(product_id: uuid.UUID, request: Request, claims: Claims = Depends(claims_of)):
     ctx = ctx_of(request)
     await precheck_manager(ctx.sessionmaker, claims, product_id=product_id)
@@ -37,28 +39,29 @@ async def edit(product_id: uuid.UUID, request: Request, claims: Claims = Depends
     return await products.update_product(ctx, claims, product_id, fields, photos)
 
 
-@router.post("/products/{product_id}/hide")
+@router.post("/products/{product_id}/hide", response_model=ProductPublic)
 async def hide(product_id: uuid.UUID, request: Request, claims: Claims = Depends(claims_of)):
     return await products.set_hidden(ctx_of(request), claims, product_id, True)
 
 
-@router.post("/products/{product_id}/unhide")
+@router.post("/products/{product_id}/unhide", response_model=ProductPublic)
 async def unhide(product_id: uuid.UUID, request: Request, claims: Claims = Depends(claims_of)):
     return await products.set_hidden(ctx_of(request), claims, product_id, False)
 
 
-@router.post("/admin/products/{product_id}/unpublish")
+@router.post("/admin/products/{product_id}/unpublish", response_model=ProductPublic)
 async def unpublish(product_id: uuid.UUID, body: UnpublishIn, request: Request,
                     claims: Claims = Depends(admin_claims_of)):
     return await products.set_unpublished(ctx_of(request), claims, product_id, " ".join(body.reason.split()))
 
 
-@router.post("/admin/products/{product_id}/republish")
+@router.post("/admin/products/{product_id}/republish", response_model=ProductPublic)
 async def republish(product_id: uuid.UUID, request: Request, claims: Claims = Depends(admin_claims_of)):
     return await products.set_unpublished(ctx_of(request), claims, product_id, None)
 
 
-@router.get("/products/{product_id}/photos/{n}")
+@router.get("/products/{product_id}/photos/{n}", response_class=Response,
+            responses=binary_responses("image/jpeg", "image/png", description="Foto produk"))
 async def photo(product_id: uuid.UUID, request: Request, n: int = Path(ge=1, le=3)):
     """Public for gallery products; a hidden or unpublished product's photos only for members and admins."""
     claims = claims_of(request) if request.headers.get("authorization") else None
