@@ -12,99 +12,25 @@ rows to the CASES tables (same actors, same helpers); nothing else changes.
 """
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
-import asyncpg
 import httpx
 import pytest
 
-from services.training.tests.support import WIB, enroll, new_training, png, wait_for
-from services.ukm.tests.support import create_business, login, photo_files
-from tests.factories import participant_form, register
+from services.training.tests.support import WIB, wait_for
+from tests.security.access_world import CSRF_REFUSED, ID, PDF, TR, UKM, build_world, send
 from tests.security.support import web_login
 
 pytestmark = pytest.mark.integration
-ID, UKM, TR = "/api/identity", "/api/ukm", "/api/training"
 DENIED = {403, 404}
 ALLOWED = {200, 201, 204, 409}  # 409: past the access check, refused only by the lifecycle
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-
-
-async def _training_knows(stack, pid: str, bid: str) -> bool:
-    conn = await asyncpg.connect(stack.database_url("training").replace("postgresql+asyncpg://", "postgresql://", 1))
-    try:
-        return bool(await conn.fetchval(
-            "SELECT (SELECT count(*) FROM participants WHERE participant_id = $1::uuid) + "
-            "(SELECT count(*) FROM businesses WHERE business_id = $2::uuid) = 2", pid, bid))
-    finally:
-        await conn.close()
-
-
-async def _people(c, stack, w: dict) -> None:
-    for who in ("A", "B"):
-        form = participant_form()
-        r = await register(c, form)
-        assert r.status_code == 201, r.text
-        w[f"{who}_id"], w[f"{who}_form"] = r.json()["id"], form
-        w[who] = await login(c, form["username"], form["password"])
-    for who, name in (("jateng", "admin.jateng"), ("jatim", "admin.jatim"), ("super", stack.admin_username)):
-        w[who] = await login(c, name, stack.admin_password)
-    w["anon"] = {}
-
-
-async def _business(c, w: dict) -> None:
-    b = await create_business(c, w["A"], photos=1)
-    w["bid"], w["P1"] = b["id"], b["products"][0]["id"]
-    r = await c.post(f"{UKM}/businesses/{b['id']}/products", headers=w["A"], files=photo_files(1),
-                     data={"name": "Kue Rahasia", "category": "batik"})
-    assert r.status_code == 201, r.text
-    w["P2"] = r.json()["id"]
-    assert (await c.post(f"{UKM}/products/{w['P2']}/hide", headers=w["A"])).status_code == 200
-
-
-async def _trainings(c, stack, w: dict) -> None:
-    jateng, a = w["jateng"], w["A"]
-    await wait_for(lambda: _training_knows(stack, w["A_id"], w["bid"]), timeout=90)
-    w["T1"] = (await new_training(c, jateng))["id"]
-    w["T2"] = (await new_training(c, jateng, mode="online", venue="",
-                                  end_date=(datetime.now(WIB).date() + timedelta(days=30)).isoformat()))["id"]
-    r = await c.post(f"{TR}/admin/trainings/{w['T2']}/modules", json={"title": "Materi 1", "content": "Isi"},
-                     headers=jateng)
-    assert r.status_code == 201, r.text
-    w["M"] = r.json()["id"]
-    r = await c.post(f"{TR}/admin/modules/{w['M']}/files", files={"file": ("modul.pdf", PDF, "application/pdf")},
-                     headers=jateng)
-    assert r.status_code == 201, r.text
-    w["F"] = r.json()["id"]
-    quiz = {"pass_mark": 50, "max_attempts": 3, "questions": [{"text": "Soal", "options": ["a", "b"], "correct": 0}]}
-    assert (await c.put(f"{TR}/admin/trainings/{w['T2']}/quiz", json=quiz, headers=jateng)).status_code == 200
-    for key, tid, photos in (("E1", w["T1"], 1), ("E2", w["T2"], 0)):
-        r = await enroll(c, tid, w["bid"], a, photos=photos)
-        assert r.status_code == 201, r.text
-        w[key] = r.json()["id"]
-        assert (await c.post(f"{TR}/admin/enrollments/{w[key]}/verify", headers=jateng)).status_code == 200
-    r = await c.post(f"{TR}/enrollments/{w['E1']}/confirm", files={"photo": ("f.png", png(), "image/png")},
-                     headers=a)
-    assert r.status_code == 200, r.text
-    r = await c.put(f"{TR}/enrollments/{w['E1']}/testimonial", json={"rating": 5, "text": "Testimoni rahasia A"},
-                    headers=a)
-    assert r.status_code == 200, r.text
-    w["TM"] = next(i["id"] for i in r.json()["items"] if i["text"] == "Testimoni rahasia A")
-
-    async def in_gallery():  # AttendanceConfirmed of a Jateng training put A's product in the gallery
-        return (await c.get(f"{UKM}/gallery/{w['P1']}")).status_code == 200
-    await wait_for(in_gallery, timeout=90)
 
 
 @pytest.fixture(scope="module")
 async def world(balai_stack):
     """A's resources, B, the three admins, and logged-in web sessions."""
-    w: dict = {}
     async with httpx.AsyncClient(base_url=balai_stack.gateway_url, timeout=60) as c:
-        await _people(c, balai_stack, w)
-        await _business(c, w)
-        await _trainings(c, balai_stack, w)
-    w["secrets"] = [w["A_form"][k] for k in ("nik", "kk", "full_name")] + ["Testimoni rahasia A"]
+        w = await build_world(c, balai_stack)
     webs = {"web_B": ("B", None), "web_jatim": ("admin.jatim", 1), "web_jateng": ("admin.jateng", 1)}
     w["web"] = {}
     for key, (who, admin) in webs.items():
@@ -120,22 +46,6 @@ async def world(balai_stack):
 async def api(balai_stack):
     async with httpx.AsyncClient(base_url=balai_stack.gateway_url, timeout=60) as c:
         yield c
-
-
-async def send(api, w: dict, actor: str, method: str, path: str, body: dict | None) -> httpx.Response:
-    """One case's request: an API actor sends its bearer token, a web actor its session cookie."""
-    url = path.format(**{k: v for k, v in w.items() if isinstance(v, str)})
-    kw = dict(body or {})
-    if kw.get("files") is True:  # a fresh valid photo per request
-        kw["files"] = {"photo": ("f.png", png(), "image/png")}
-    if actor.startswith("web_"):
-        return await w["web"][actor].request(method, url, **kw)
-    return await api.request(method, url, headers=w[actor], **kw)
-
-
-def assert_no_leak(w: dict, r: httpx.Response) -> None:
-    for secret in w["secrets"]:
-        assert secret not in r.text, "denied answer leaks A's data"
 
 
 PHOTO = {"files": True}
@@ -178,6 +88,16 @@ B_CASES = [
     ("web_B", "GET", "/admin/ukm/{bid}"),
     ("web_B", "GET", "/admin/peserta/{A_id}"),
     ("web_B", "GET", "/admin/pendaftaran/{E1}"),
+    # the forms, posted with a valid CSRF token so that the refusal is the owner check's
+    ("web_B", "POST", "/riwayat/{E1}/batal", {"data": {"reason": "iseng"}}),
+    ("web_B", "POST", "/riwayat/{E1}/konfirmasi", PHOTO),
+    ("web_B", "POST", "/riwayat/{E1}/testimoni", {"data": {"rating": "1", "text": "Buruk sekali"}}),
+    ("web_B", "POST", "/kelas/{E2}/materi/{M}"),
+    ("web_B", "POST", "/kelas/{E2}/evaluasi"),
+    ("web_B", "POST", "/ukm/{bid}/edit", {"data": {"brand": "Diambil Alih"}}),
+    ("web_B", "POST", "/ukm/{bid}/produk/{P2}/tampilkan"),
+    ("web_B", "POST", "/ukm/{bid}/anggota/{A_id}/tolak"),
+    ("web_B", "POST", "/admin/ukm/{bid}/produk/{P1}/turunkan", {"data": {"reason": "bukan admin"}}),
 ]
 # the organisations' admins on a Jateng training: Jatim is refused, Jateng passes the same check.
 # Read-only rows first; the Jateng rows that change state run in this order, closing last.
@@ -213,7 +133,14 @@ ORG_CASES = [
     ("PUT", TR + "/admin/trainings/{T1}/attendance", {"json": {"day": "{today}", "records": []}}),
     ("POST", TR + "/admin/trainings/{T1}/close"),
 ]
-JATIM_ONLY = [  # rows whose Jateng twin would destroy the set-up; the check is the same as above
+JATIM_ONLY = [  # rows whose Jateng twin would destroy the set-up or repeat an API row above
+    ("web_jatim", "POST", "/admin/pendaftaran/{E1}/verifikasi"),
+    ("web_jatim", "POST", "/admin/pendaftaran/{E1}/tolak", {"data": {"reason": "Bukan balai kami"}}),
+    ("web_jatim", "POST", "/admin/pelatihan/{T1}/presensi", {"data": {"day": "2026-01-05"}}),
+    ("web_jatim", "POST", "/admin/pelatihan/{T1}/tutup"),
+    # /admin/pelatihan/<id>/edit validates the whole form first; its PATCH is the API row above
+    ("web_jatim", "POST", "/admin/pelatihan/{T2}/kelas/materi", {"data": {"title": "Materi Palsu", "content": "x"}}),
+    ("web_jatim", "POST", "/admin/ukm/{bid}/produk/{P1}/turunkan", {"data": {"reason": "Bukan balai kami"}}),
     ("jatim", "POST", TR + "/enrollments/{E1}/cancel"),
     ("jatim", "DELETE", TR + "/admin/modules/{M}/files/{F}"),
     ("jatim", "DELETE", TR + "/admin/modules/{M}"),
@@ -270,6 +197,7 @@ async def test_access(api, world, actor, method, path, expected, body):
         body = {"json": {**body["json"], "day": datetime.now(WIB).date().isoformat()}}
     r = await send(api, world, _web(actor, path), method, path, body)
     assert r.status_code in expected, (r.status_code, r.text[:300])
+    assert CSRF_REFUSED not in r.text, "the form post never reached the access check"
     if r.status_code == 303:
         assert r.headers["location"].startswith("/?next="), r.headers["location"]
     if expected is not ALLOWED:
