@@ -1,0 +1,106 @@
+"""The data of the access-control suite (test_access_control.py): A's resources, built once per module."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import asyncpg
+import httpx
+
+from services.training.tests.support import WIB, enroll, new_training, png, wait_for
+from services.ukm.tests.support import create_business, login, photo_files
+from tests.factories import participant_form, register
+
+ID, UKM, TR = "/api/identity", "/api/ukm", "/api/training"
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+SECRET_REVIEW = "Testimoni rahasia A"
+CSRF_REFUSED = "Formulir sudah kedaluwarsa"
+
+
+async def _training_knows(stack, pid: str, bid: str) -> bool:
+    conn = await asyncpg.connect(stack.database_url("training").replace("postgresql+asyncpg://", "postgresql://", 1))
+    try:
+        return bool(await conn.fetchval(
+            "SELECT (SELECT count(*) FROM participants WHERE participant_id = $1::uuid) + "
+            "(SELECT count(*) FROM businesses WHERE business_id = $2::uuid) = 2", pid, bid))
+    finally:
+        await conn.close()
+
+
+async def _people(c, stack, w: dict) -> None:
+    for who in ("A", "B"):
+        form = participant_form()
+        r = await register(c, form)
+        assert r.status_code == 201, r.text
+        w[f"{who}_id"], w[f"{who}_form"] = r.json()["id"], form
+        w[who] = await login(c, form["username"], form["password"])
+    for who, name in (("jateng", "admin.jateng"), ("jatim", "admin.jatim"), ("super", stack.admin_username)):
+        w[who] = await login(c, name, stack.admin_password)
+    w["anon"] = {}
+
+
+async def _business(c, w: dict) -> None:
+    b = await create_business(c, w["A"], photos=1)
+    w["bid"], w["P1"] = b["id"], b["products"][0]["id"]
+    r = await c.post(f"{UKM}/businesses/{b['id']}/products", headers=w["A"], files=photo_files(1),
+                     data={"name": "Kue Rahasia", "category": "batik"})
+    assert r.status_code == 201, r.text
+    w["P2"] = r.json()["id"]
+    assert (await c.post(f"{UKM}/products/{w['P2']}/hide", headers=w["A"])).status_code == 200
+
+
+async def _trainings(c, stack, w: dict) -> None:
+    jateng, a = w["jateng"], w["A"]
+    await wait_for(lambda: _training_knows(stack, w["A_id"], w["bid"]), timeout=90)
+    w["T1"] = (await new_training(c, jateng))["id"]
+    w["T2"] = (await new_training(c, jateng, mode="online", venue="",
+                                  end_date=(datetime.now(WIB).date() + timedelta(days=30)).isoformat()))["id"]
+    r = await c.post(f"{TR}/admin/trainings/{w['T2']}/modules", json={"title": "Materi 1", "content": "Isi"},
+                     headers=jateng)
+    assert r.status_code == 201, r.text
+    w["M"] = r.json()["id"]
+    r = await c.post(f"{TR}/admin/modules/{w['M']}/files", files={"file": ("modul.pdf", PDF, "application/pdf")},
+                     headers=jateng)
+    assert r.status_code == 201, r.text
+    w["F"] = r.json()["id"]
+    quiz = {"pass_mark": 50, "max_attempts": 3, "questions": [{"text": "Soal", "options": ["a", "b"], "correct": 0}]}
+    assert (await c.put(f"{TR}/admin/trainings/{w['T2']}/quiz", json=quiz, headers=jateng)).status_code == 200
+    for key, tid, photos in (("E1", w["T1"], 1), ("E2", w["T2"], 0)):
+        r = await enroll(c, tid, w["bid"], a, photos=photos)
+        assert r.status_code == 201, r.text
+        w[key] = r.json()["id"]
+        assert (await c.post(f"{TR}/admin/enrollments/{w[key]}/verify", headers=jateng)).status_code == 200
+    r = await c.post(f"{TR}/enrollments/{w['E1']}/confirm", files={"photo": ("f.png", png(), "image/png")},
+                     headers=a)
+    assert r.status_code == 200, r.text
+    r = await c.put(f"{TR}/enrollments/{w['E1']}/testimonial", json={"rating": 5, "text": SECRET_REVIEW},
+                    headers=a)
+    assert r.status_code == 200, r.text
+    w["TM"] = next(i["id"] for i in r.json()["items"] if i["text"] == SECRET_REVIEW)
+
+    async def in_gallery():  # AttendanceConfirmed of a Jateng training put A's product in the gallery
+        return (await c.get(f"{UKM}/gallery/{w['P1']}")).status_code == 200
+    await wait_for(in_gallery, timeout=90)
+
+
+async def build_world(c: httpx.AsyncClient, stack) -> dict:
+    """Participants A and B, the admins' tokens, A's business, products, enrollments and class."""
+    w: dict = {}
+    await _people(c, stack, w)
+    await _business(c, w)
+    await _trainings(c, stack, w)
+    w["secrets"] = [w["A_form"][k] for k in ("nik", "kk", "full_name")] + [SECRET_REVIEW]
+    return w
+
+
+async def send(api, w: dict, actor: str, method: str, path: str, body: dict | None) -> httpx.Response:
+    """One case's request: an API actor sends its bearer token, a web actor its session cookie."""
+    url = path.format(**{k: v for k, v in w.items() if isinstance(v, str)})
+    kw = dict(body or {})
+    if kw.get("files") is True:  # a fresh valid photo per request
+        kw["files"] = {"photo": ("f.png", png(), "image/png")}
+    if actor.startswith("web_"):
+        web = w["web"][actor]
+        if method == "POST":  # a real form post: the double-submit token of the session's cookie
+            kw["data"] = {**kw.get("data", {}), "csrf_token": web.cookies.get("balai_csrf", "")}
+        return await web.request(method, url, **kw)
+    return await api.request(method, url, headers=w[actor], **kw)

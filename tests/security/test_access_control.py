@@ -1,0 +1,254 @@
+"""Access control of every owned resource of identity, ukm and training, through the gateway (issue 8).
+
+One set-up per module: participant A (profile, business, a hidden product, a Jateng residential
+enrollment confirmed with a photo and a testimonial, a Jateng online-class enrollment) and
+participant B, who owns nothing of A's. Then a table of (actor, method, path, expected statuses)
+cases, each a cheap request: B against A's resources (API and web pages), the Jatim admin against
+the Jateng training, the Jateng admin doing the same (so the check is proven, not a broken route),
+and anonymous requests. A denied answer must not carry A's personal data either.
+
+To extend when lodging, certificate and survey land: build their resources in
+`access_world.build_world` (a stay, a certificate, a survey invitation of A's) and add their rows
+to the tables below (same actors, same expectations); nothing else changes.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+import httpx
+import pytest
+
+from services.training.tests.support import WIB, wait_for
+from tests.security.access_world import CSRF_REFUSED, ID, PDF, TR, UKM, build_world, send
+from tests.security.support import web_login
+
+pytestmark = pytest.mark.integration
+DENIED = {403, 404}
+ALLOWED = {200, 201, 204, 409}  # 409: past the access check, refused only by the lifecycle
+
+
+@pytest.fixture(scope="module")
+async def world(balai_stack):
+    """A's resources, B, the three admins, and logged-in web sessions."""
+    async with httpx.AsyncClient(base_url=balai_stack.gateway_url, timeout=60) as c:
+        w = await build_world(c, balai_stack)
+    webs = {"web_B": ("B", None), "web_jatim": ("admin.jatim", 1), "web_jateng": ("admin.jateng", 1)}
+    w["web"] = {}
+    for key, (who, admin) in webs.items():
+        user, pw = (who, balai_stack.admin_password) if admin else (w["B_form"]["username"], w["B_form"]["password"])
+        w["web"][key] = await web_login(balai_stack, user, pw)
+    w["web"]["web_anon"] = httpx.AsyncClient(base_url=balai_stack.gateway_url, timeout=60)
+    yield w
+    for web in w["web"].values():
+        await web.aclose()
+
+
+@pytest.fixture(scope="module")
+async def api(balai_stack):
+    async with httpx.AsyncClient(base_url=balai_stack.gateway_url, timeout=60) as c:
+        yield c
+
+
+PHOTO = {"files": True}
+# B against A's resources: every row answers 403 or 404 (the status says which check refused)
+B_CASES = [
+    ("B", "GET", ID + "/participants/{A_id}/photo"),
+    ("B", "GET", ID + "/admin/participants/{A_id}"),
+    ("B", "GET", UKM + "/businesses/{bid}/audit"),
+    ("B", "PATCH", UKM + "/businesses/{bid}", {"data": {"brand": "Diambil Alih"}}),
+    ("B", "POST", UKM + "/businesses/{bid}/members/{B_id}/approve"),
+    ("B", "DELETE", UKM + "/businesses/{bid}/members/{A_id}"),
+    ("B", "POST", UKM + "/businesses/{bid}/products", {"data": {"name": "Palsu", "category": "makanan_minuman"}}),
+    ("B", "PATCH", UKM + "/products/{P1}", {"data": {"name": "Nama Palsu"}}),
+    ("B", "POST", UKM + "/products/{P1}/hide"),
+    ("B", "POST", UKM + "/products/{P2}/unhide"),
+    ("B", "GET", UKM + "/products/{P2}/photos/1"),
+    ("B", "POST", UKM + "/admin/products/{P1}/unpublish", {"json": {"reason": "bukan admin"}}),
+    ("B", "GET", TR + "/enrollments/{E1}"),
+    ("B", "POST", TR + "/enrollments/{E1}/cancel", {"json": {"reason": "iseng"}}),
+    ("B", "POST", TR + "/enrollments/{E1}/confirm", PHOTO),
+    ("B", "GET", TR + "/enrollments/{E1}/photos/1"),
+    ("B", "GET", TR + "/enrollments/{E1}/confirmation-photo"),
+    ("B", "PUT", TR + "/enrollments/{E1}/testimonial", {"json": {"rating": 1, "text": "Buruk sekali"}}),
+    ("B", "GET", TR + "/enrollments/{E2}/class"),
+    ("B", "POST", TR + "/enrollments/{E2}/modules/{M}/complete"),
+    ("B", "POST", TR + "/enrollments/{E2}/quiz/attempts"),
+    ("B", "GET", TR + "/modules/{M}/files/{F}"),
+    ("B", "GET", TR + "/admin/enrollments/{E1}"),
+    ("web_B", "GET", UKM + "/products/{P2}/photos/1"),  # an <img> sends only the session cookie
+    ("web_B", "GET", "/foto/{A_id}"),
+    ("web_B", "GET", "/riwayat/{E1}/batal"),
+    ("web_B", "GET", "/riwayat/{E1}/konfirmasi"),
+    ("web_B", "GET", "/riwayat/{E1}/testimoni"),
+    ("web_B", "GET", "/berkas-pelatihan/{E1}/produk/1"),
+    ("web_B", "GET", "/berkas-pelatihan/{E1}/konfirmasi"),
+    ("web_B", "GET", "/kelas/{E2}"),
+    ("web_B", "GET", "/kelas/{E2}/evaluasi"),
+    ("web_B", "GET", "/materi-pelatihan/{M}/{F}"),
+    ("web_B", "GET", "/ukm/{bid}/edit"),
+    ("web_B", "GET", "/ukm/{bid}/produk/baru"),
+    ("web_B", "GET", "/admin/ukm/{bid}"),
+    ("web_B", "GET", "/admin/peserta/{A_id}"),
+    ("web_B", "GET", "/admin/pendaftaran/{E1}"),
+    # the forms, posted with a valid CSRF token so that the refusal is the owner check's
+    ("web_B", "POST", "/riwayat/{E1}/batal", {"data": {"reason": "iseng"}}),
+    ("web_B", "POST", "/riwayat/{E1}/konfirmasi", PHOTO),
+    ("web_B", "POST", "/riwayat/{E1}/testimoni", {"data": {"rating": "1", "text": "Buruk sekali"}}),
+    ("web_B", "POST", "/kelas/{E2}/materi/{M}"),
+    ("web_B", "POST", "/kelas/{E2}/evaluasi"),
+    ("web_B", "POST", "/ukm/{bid}/edit", {"data": {"brand": "Diambil Alih"}}),
+    ("web_B", "POST", "/ukm/{bid}/produk/{P2}/tampilkan"),
+    ("web_B", "POST", "/ukm/{bid}/anggota/{A_id}/tolak"),
+    ("web_B", "POST", "/admin/ukm/{bid}/produk/{P1}/turunkan", {"data": {"reason": "bukan admin"}}),
+]
+# the organisations' admins on a Jateng training: Jatim is refused, Jateng passes the same check.
+# Read-only rows first; the Jateng rows that change state run in this order, closing last.
+ORG_CASES = [
+    ("GET", TR + "/admin/trainings/{T1}"),
+    ("GET", TR + "/admin/trainings/{T1}/enrollments"),
+    ("GET", TR + "/admin/enrollments/{E1}"),
+    ("GET", TR + "/admin/trainings/{T1}/attendance"),
+    ("GET", TR + "/admin/trainings/{T2}/modules"),
+    ("GET", TR + "/admin/trainings/{T2}/quiz"),
+    ("GET", TR + "/enrollments/{E1}/photos/1"),
+    ("GET", TR + "/enrollments/{E1}/confirmation-photo"),
+    ("GET", TR + "/modules/{M}/files/{F}"),
+    ("GET", "/admin/pelatihan/{T1}/peserta"),
+    ("GET", "/admin/pendaftaran/{E1}"),
+    ("GET", "/admin/pelatihan/{T1}/presensi"),
+    ("GET", "/admin/pelatihan/{T1}/edit"),
+    ("GET", "/admin/pelatihan/{T2}/kelas"),
+    ("GET", "/berkas-pelatihan/{E1}/produk/1"),
+    ("GET", "/berkas-pelatihan/{E1}/konfirmasi"),
+    ("GET", "/materi-pelatihan/{M}/{F}"),
+    ("PATCH", TR + "/admin/trainings/{T1}", {"json": {"venue": "Gedung Diklat Semarang"}}),
+    ("POST", TR + "/admin/trainings/{T2}/modules", {"json": {"title": "Materi 2", "content": "Isi"}}),
+    ("PATCH", TR + "/admin/modules/{M}", {"json": {"title": "Materi 1 (revisi)"}}),
+    ("PUT", TR + "/admin/trainings/{T2}/quiz",
+     {"json": {"pass_mark": 50, "max_attempts": 3, "questions": [{"text": "Soal", "options": ["a", "b"], "correct": 1}]}}),
+    ("POST", TR + "/admin/testimonials/{TM}/moderate", {"json": {"hidden": False}}),
+    ("POST", UKM + "/admin/products/{P1}/unpublish", {"json": {"reason": "Foto tidak sesuai produk"}}),
+    ("POST", UKM + "/admin/products/{P1}/republish"),
+    ("POST", TR + "/admin/enrollments/{E2}/verify"),
+    ("POST", TR + "/admin/enrollments/{E2}/reject", {"json": {"reason": "Berkas tidak lengkap"}}),
+    ("PUT", TR + "/admin/enrollments/{E1}/score", {"json": {"score": 80}}),
+    ("PUT", TR + "/admin/trainings/{T1}/attendance", {"json": {"day": "{today}", "records": []}}),
+    ("POST", TR + "/admin/trainings/{T1}/close"),
+]
+JATIM_ONLY = [  # rows whose Jateng twin would destroy the set-up or repeat an API row above
+    ("web_jatim", "POST", "/admin/pendaftaran/{E1}/verifikasi"),
+    ("web_jatim", "POST", "/admin/pendaftaran/{E1}/tolak", {"data": {"reason": "Bukan balai kami"}}),
+    ("web_jatim", "POST", "/admin/pelatihan/{T1}/presensi", {"data": {"day": "2026-01-05"}}),
+    ("web_jatim", "POST", "/admin/pelatihan/{T1}/tutup"),
+    # /admin/pelatihan/<id>/edit validates the whole form first; its PATCH is the API row above
+    ("web_jatim", "POST", "/admin/pelatihan/{T2}/kelas/materi", {"data": {"title": "Materi Palsu", "content": "x"}}),
+    ("web_jatim", "POST", "/admin/ukm/{bid}/produk/{P1}/turunkan", {"data": {"reason": "Bukan balai kami"}}),
+    ("jatim", "POST", TR + "/enrollments/{E1}/cancel"),
+    ("jatim", "DELETE", TR + "/admin/modules/{M}/files/{F}"),
+    ("jatim", "DELETE", TR + "/admin/modules/{M}"),
+    ("jatim", "POST", TR + "/admin/modules/{M}/files", {"files": {"file": ("lain.pdf", PDF, "application/pdf")}}),
+]
+# every private route without a token
+ANON_CASES = [(m, p) for m, p in [
+    ("GET", ID + "/me"), ("PATCH", ID + "/me"), ("GET", ID + "/participants/{A_id}/photo"),
+    ("GET", ID + "/admin/participants"), ("GET", ID + "/admin/participants/{A_id}"), ("GET", ID + "/admin/nik-access-log"),
+    ("GET", UKM + "/businesses/{bid}"), ("PATCH", UKM + "/businesses/{bid}"), ("GET", UKM + "/businesses/{bid}/audit"),
+    ("GET", UKM + "/businesses/mine"), ("POST", UKM + "/businesses/{bid}/members"),
+    ("POST", UKM + "/businesses/{bid}/members/{A_id}/approve"), ("DELETE", UKM + "/businesses/{bid}/members/{A_id}"),
+    ("POST", UKM + "/businesses/{bid}/products"), ("PATCH", UKM + "/products/{P1}"), ("POST", UKM + "/products/{P2}/unhide"),
+    ("POST", UKM + "/admin/products/{P1}/unpublish"), ("GET", UKM + "/admin/businesses"),
+    ("GET", TR + "/my/businesses"), ("GET", TR + "/enrollments/mine"), ("GET", TR + "/enrollments/{E1}"),
+    ("POST", TR + "/enrollments/{E1}/cancel"), ("POST", TR + "/enrollments/{E1}/confirm"),
+    ("GET", TR + "/enrollments/{E1}/photos/1"), ("GET", TR + "/enrollments/{E1}/confirmation-photo"),
+    ("PUT", TR + "/enrollments/{E1}/testimonial"), ("GET", TR + "/enrollments/{E2}/class"),
+    ("POST", TR + "/enrollments/{E2}/quiz/attempts"), ("GET", TR + "/modules/{M}/files/{F}"),
+    ("POST", TR + "/trainings/{T1}/enrollments"), ("GET", TR + "/trainings/{T1}/eligibility"),
+    ("GET", TR + "/admin/trainings"), ("GET", TR + "/admin/trainings/{T1}"), ("PATCH", TR + "/admin/trainings/{T1}"),
+    ("GET", TR + "/admin/enrollments/{E1}"), ("POST", TR + "/admin/enrollments/{E1}/verify"),
+    ("POST", TR + "/admin/enrollments/bulk"), ("PUT", TR + "/admin/trainings/{T1}/attendance"),
+    ("POST", TR + "/admin/trainings/{T1}/close"), ("GET", TR + "/admin/testimonials"),
+    ("POST", TR + "/admin/trainings/{T2}/modules"), ("PUT", TR + "/admin/trainings/{T2}/quiz"),
+]]
+# web pages without a session send the browser to the login form; file proxies answer a bare 404
+WEB_PAGES = ["/profil", "/riwayat", "/dashboard", "/riwayat/{E1}/konfirmasi", "/kelas/{E2}", "/ukm/{bid}/edit",
+             "/admin/peserta/{A_id}", "/admin/pendaftaran/{E1}", "/admin/pelatihan/{T1}/peserta"]
+WEB_FILES = [UKM + "/products/{P2}/photos/1", "/foto/{A_id}", "/berkas-pelatihan/{E1}/produk/1", "/berkas-pelatihan/{E1}/konfirmasi",
+             "/materi-pelatihan/{M}/{F}"]
+
+CASES = (
+    [(actor, m, p, DENIED, (rest or [None])[0]) for actor, m, p, *rest in B_CASES]
+    + [("jatim", m, p, DENIED, (rest or [None])[0]) for m, p, *rest in ORG_CASES]
+    + [(actor, m, p, DENIED, (rest or [None])[0]) for actor, m, p, *rest in JATIM_ONLY]
+    + [("anon", m, p, {401}, None) for m, p in ANON_CASES]
+    + [("web_anon", "GET", p, {303}, None) for p in WEB_PAGES]
+    + [("web_anon", "GET", p, {404}, None) for p in WEB_FILES]
+    + [("jateng", m, p, ALLOWED, (rest or [None])[0]) for m, p, *rest in ORG_CASES]
+)
+
+
+def _web(actor: str, path: str) -> str:
+    """Gateway pages (no /api/ prefix) go through the actor's web session."""
+    return actor if path.startswith("/api/") or actor.startswith(("web_", "anon")) else f"web_{actor}"
+
+
+@pytest.mark.parametrize(("actor", "method", "path", "expected", "body"), CASES,
+                         ids=[f"{a}-{m}-{p}" for a, m, p, _, _ in CASES])
+async def test_access(api, world, actor, method, path, expected, body):
+    """One row of the table: the actor's request answers one of the expected statuses."""
+    if body and "json" in body and "{today}" in str(body["json"]):
+        body = {"json": {**body["json"], "day": datetime.now(WIB).date().isoformat()}}
+    r = await send(api, world, _web(actor, path), method, path, body)
+    assert r.status_code in expected, (r.status_code, r.text[:300])
+    assert CSRF_REFUSED not in r.text, "the form post never reached the access check"
+    if r.status_code == 303:
+        assert r.headers["location"].startswith("/?next="), r.headers["location"]
+    if expected is not ALLOWED:
+        secrets = world["secrets"][:2] if actor == "jatim" else world["secrets"]
+        for secret in secrets:
+            assert secret not in r.text, "a refused answer carries A's data"
+
+
+async def test_b_sees_only_the_public_face_of_a_and_nothing_in_own_pages(api, world):
+    """B's own lists and pages, and A's business as B reads it, carry none of A's private data."""
+    w = world
+    view = (await api.get(f"{UKM}/businesses/{w['bid']}", headers=w["B"])).json()
+    assert view["private"] is None and view["members"] is None and view["can_edit"] is False
+    mine = (await api.get(f"{TR}/enrollments/mine", headers=w["B"])).json()
+    assert mine["total"] == 0
+    assert w["bid"] not in (await api.get(f"{UKM}/businesses/mine", headers=w["B"])).text
+    for page in ("/riwayat", "/profil", "/dashboard", "/ukm"):
+        r = await w["web"]["web_B"].get(page)
+        assert r.status_code == 200, page
+        for secret in w["secrets"][:3]:
+            assert secret not in r.text, page
+
+
+async def test_admin_lists_stay_within_the_organisation(api, world):
+    """Jatim's lists show nothing of the Jateng training; a bulk action on it fails item by item."""
+    w = world
+    ids = (await api.get(f"{TR}/admin/trainings", params={"per_page": 100}, headers=w["jatim"])).text
+    assert w["T1"] not in ids and w["T2"] not in ids
+    assert w["E1"] not in (await api.get(f"{TR}/admin/enrollments/overdue", headers=w["jatim"])).text
+    assert w["TM"] not in (await api.get(f"{TR}/admin/testimonials", headers=w["jatim"])).text
+    assert w["TM"] in (await api.get(f"{TR}/admin/testimonials", headers=w["jateng"])).text
+    before = (await api.get(f"{TR}/admin/enrollments/{w['E1']}", headers=w["jateng"])).json()["status"]
+    r = await api.post(f"{TR}/admin/enrollments/bulk", headers=w["jatim"],
+                       json={"enrollment_ids": [w["E1"]], "action": "reject", "reason": "Bukan balai kami"})
+    assert r.status_code in DENIED or (r.status_code == 200 and r.json()["failed"] == 1), r.text
+    after = (await api.get(f"{TR}/admin/enrollments/{w['E1']}", headers=w["jateng"])).json()["status"]
+    assert after == before
+
+
+async def test_nik_is_masked_for_the_other_organisation(api, world):
+    """A applied only to Jateng: Jatim sees the masked NIK/KK, Jateng the full ones."""
+    w, form = world, world["A_form"]
+    r = await api.get(f"{ID}/admin/participants/{w['A_id']}", headers=w["jatim"])
+    assert r.status_code == 200 and r.json()["nik"] is None and r.json()["kk"] is None
+    assert form["nik"] not in r.text and form["kk"] not in r.text
+    page = await w["web"]["web_jatim"].get(f"/admin/peserta/{w['A_id']}")
+    assert page.status_code == 200 and form["nik"] not in page.text and form["kk"] not in page.text
+
+    async def jateng_sees_full():
+        r = await api.get(f"{ID}/admin/participants/{w['A_id']}", headers=w["jateng"])
+        return r.status_code == 200 and r.json()["nik"] == form["nik"]
+    await wait_for(jateng_sees_full)
