@@ -1,7 +1,8 @@
 """Repositories of the write side: accounts, reset tokens, refresh tokens (plain SQLAlchemy Core).
 
-They read and write only the columns they need; the participant row's personal data is written
-as the service prepared it (sealed values, blind indexes, photo) and never read back here.
+They read and write only the columns they need: of the participant row, the account loads only
+the profile other services copy; its personal data is written as the service prepared it (sealed
+values, blind indexes, photo) and never read back here.
 """
 from __future__ import annotations
 
