@@ -36,6 +36,9 @@ class FakeAccounts:
         return self.uow.track(account) if account else None
 
     async def save(self, account: Account) -> None:
+        # like the real repository: the pending participant-row changes are written, then forgotten
+        account.personal_data.update(account.personal_changes)
+        account.personal_changes = {}
         self.rows[account.id] = account
 
 

@@ -1,7 +1,8 @@
 """Repositories of the write side: accounts, reset tokens, refresh tokens (plain SQLAlchemy Core).
 
-They read and write only the columns they need; the participant row's personal data is written
-as the service prepared it (sealed values, blind indexes, photo).
+They read and write only the columns they need: of the participant row, the account loads only
+the profile other services copy; its personal data is written as the service prepared it (sealed
+values, blind indexes, photo) and never read back here.
 """
 from __future__ import annotations
 
@@ -11,11 +12,19 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from ..domain.account import Account
+from ..domain.account import PESERTA, Account, ParticipantProfile
+from ..domain.validation import region_names
 from .tables import accounts, participants, password_resets, refresh_tokens
 
 _ACCOUNT_COLUMNS = (accounts.c.id, accounts.c.username, accounts.c.role, accounts.c.org_id,
                     accounts.c.full_name, accounts.c.password_hash, accounts.c.active)
+_PROFILE_COLUMNS = (participants.c.birth_date, participants.c.sex, participants.c.regency_code,
+                    participants.c.district_code, participants.c.village_code, participants.c.phone_wa)
+
+
+def _profile(row) -> ParticipantProfile:
+    names = region_names(row["regency_code"], row["district_code"], row["village_code"])
+    return ParticipantProfile(regency_name=names.get("regency_name") or "", **row)
 
 
 class SqlAccounts:
@@ -41,11 +50,25 @@ class SqlAccounts:
     async def get(self, account_id: uuid.UUID, *, lock: bool = False) -> Account | None:
         stmt = select(*_ACCOUNT_COLUMNS).where(accounts.c.id == account_id)
         row = (await self.session.execute(stmt.with_for_update() if lock else stmt)).mappings().first()
-        return self.track(Account(**row)) if row else None
+        if row is None:
+            return None
+        account = Account(**row)
+        if account.role == PESERTA:
+            # the account row's lock covers the participant row: every writer locks the account first
+            p = (await self.session.execute(select(*_PROFILE_COLUMNS).where(participants.c.account_id == account_id))
+                 ).mappings().first()
+            account.profile = _profile(p) if p else None
+        return self.track(account)
 
     async def save(self, account: Account) -> None:
         await self.session.execute(update(accounts).where(accounts.c.id == account.id).values(
             full_name=account.full_name, password_hash=account.password_hash, active=account.active))
+        if account.profile is not None and account.personal_changes:
+            p = account.profile
+            await self.session.execute(update(participants).where(participants.c.account_id == account.id).values(
+                phone_wa=p.phone_wa, province_code=p.regency_code[:2], regency_code=p.regency_code,
+                district_code=p.district_code, village_code=p.village_code, **account.personal_changes))
+            account.personal_changes = {}
 
 
 class SqlPasswordResets:

@@ -2,11 +2,13 @@
 
 Rules that must hold under races live in the database and the repository relies on them:
 usernames are unique (`accounts.username`), one account per NIK (`participants.nik_index`), and a
-password-reset token is spent with a row lock (`SELECT ... FOR UPDATE`) so it works once.
+password-reset token is spent with a row lock (`SELECT ... FOR UPDATE`) so it works once; a
+profile edit loads the account row-locked (`FOR UPDATE`), so two edits of one profile serialise.
 """
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -41,6 +43,8 @@ class Account(Aggregate):
     profile: ParticipantProfile | None = None
     # columns of the participant row the domain does not interpret (sealed NIK/KK, photo, ...)
     personal_data: dict = field(default_factory=dict, repr=False)
+    # participant-row columns changed since loading (address, sealed NPWP, photo ...); save writes them
+    personal_changes: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def register_participant(cls, *, account_id: uuid.UUID, username: str, full_name: str, password_hash: str,
@@ -55,9 +59,13 @@ class Account(Aggregate):
         """The owner proved control through a reset link: the new hash replaces the old."""
         self.password_hash = new_hash
 
-    def profile_changed(self, profile: ParticipantProfile, full_name: str, at: datetime) -> None:
-        """The participant edited copied data; records ParticipantUpdated."""
+    def profile_changed(self, profile: ParticipantProfile, full_name: str, at: datetime,
+                        personal_changes: Mapping | None = None) -> None:
+        """The participant edited their profile; records ParticipantUpdated (even when nothing differs)."""
+        if self.profile is None:
+            raise ValueError("only a participant account has a profile")
         self.profile, self.full_name = profile, full_name
+        self.personal_changes.update(personal_changes or {}, updated_at=at)
         self.record(ParticipantUpdatedV1(updated_at=at, **self._event_fields()))
 
     def _event_fields(self) -> dict:

@@ -3,15 +3,15 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from dataclasses import replace
 
 from sqlalchemy import func, select
 
-from balai_contracts.identity import ParticipantUpdatedV1
 from balai_platform.auth import Claims
 from balai_platform.logging import get_logger
 
 from ..adapters.tables import accounts, participants
+from ..domain.account import PESERTA, ParticipantProfile
 from ..domain.nik_access import FULL_FIELDS, RESTRICTED_NOTE, may_see_full_nik, must_log_view
 from ..domain.photo import PhotoError, check_photo
 from ..domain.validation import MARITAL_STATUSES, display_phone, mask_nik, region_names, validate_fields
@@ -19,7 +19,6 @@ from . import nik_access
 from .context import IdentityContext
 from .errors import Forbidden, InvalidInput, NotFound
 from .participant_orgs import orgs_of
-from .registration import participant_event_fields
 
 log = get_logger("profiles")
 EDITABLE = ("full_name", "phone", "birth_place", "address", "marital_status", "npwp")
@@ -85,13 +84,34 @@ async def get_profile(ctx: IdentityContext, account_id: uuid.UUID, viewer: Claim
     return to_private(ctx, acc, p, reveal=reveal)
 
 
-async def update_profile(ctx: IdentityContext, viewer: Claims, data: Mapping, photo: bytes | None) -> dict:
-    """Edit own profile; emit ParticipantUpdated in the same transaction."""
-    account_id = uuid.UUID(viewer.sub)
+def _personal_changes(ctx: IdentityContext, clean: Mapping, aid: str, photo) -> dict:
+    """Participant-row columns the edit sets besides the copied profile; NPWP sealed to the row."""
+    values: dict = {k: clean[k] for k in ("birth_place", "address", "marital_status") if k in clean}
+    if "npwp" in clean:
+        values["npwp_enc"] = ctx.pii.seal("npwp", clean["npwp"], aid) if clean["npwp"] else None
+    if photo is not None:
+        values.update(photo=photo.data, photo_type=photo.content_type, photo_etag=photo.etag)
+    return values
+
+
+def _edited_profile(profile: ParticipantProfile, clean: Mapping) -> ParticipantProfile:
+    """The copied profile with the edited phone and region; the region's name follows its codes."""
+    changes = {k: clean[k] for k in REGION if k in clean}
+    if "phone" in clean:
+        changes["phone_wa"] = clean["phone"]
+    if "regency_code" in clean:
+        names = region_names(clean["regency_code"], clean["district_code"], clean["village_code"])
+        changes["regency_name"] = names.get("regency_name") or ""
+    return replace(profile, **changes)
+
+
+async def edit_profile(ctx: IdentityContext, viewer: Claims, data: Mapping, photo: bytes | None) -> None:
+    """Edit the viewer's own participant profile; records ParticipantUpdated on the Account."""
     fields = [f for f in EDITABLE if f in data]
     if any(f in data for f in REGION):
         fields += list(REGION)
     clean, errors = validate_fields(data, fields)
+    checked = None
     if photo:
         try:
             checked = check_photo(photo)
@@ -99,35 +119,27 @@ async def update_profile(ctx: IdentityContext, viewer: Claims, data: Mapping, ph
             errors["photo"] = exc.message
     if errors:
         raise InvalidInput(errors)
-    aid = str(account_id)
-    now = datetime.now(UTC)
-    values: dict = {k: clean[k] for k in ("birth_place", "address", "marital_status", *REGION) if k in clean}
-    if "phone" in clean:
-        values["phone_wa"] = clean["phone"]
-    if "npwp" in clean:
-        values["npwp_enc"] = ctx.pii.seal("npwp", clean["npwp"], aid) if clean["npwp"] else None
-    if "regency_code" in clean:
-        values["province_code"] = clean["regency_code"][:2]
-    if photo:
-        values.update(photo=checked.data, photo_type=checked.content_type, photo_etag=checked.etag)
-    async with ctx.sessionmaker() as s, s.begin():
-        acc = (await s.execute(select(accounts).where(accounts.c.id == account_id).with_for_update())
-               ).mappings().first()
-        if acc is None or acc["role"] != "peserta":
+    # only the token's own account is ever edited: there is no target id to point at someone else
+    account_id = uuid.UUID(viewer.sub)
+    changes = _personal_changes(ctx, clean, str(account_id), checked)
+    async with ctx.uow() as uow:
+        account = await uow.accounts.get(account_id, lock=True)
+        if account is None or account.role != PESERTA or account.profile is None:
             raise NotFound("Profil peserta tidak ditemukan")
-        full_name = clean.get("full_name", acc["full_name"])
-        if "full_name" in clean:
-            await s.execute(accounts.update().where(accounts.c.id == account_id).values(full_name=full_name))
-        values["search_text"] = f"{full_name} {acc['username']}".lower()
-        await s.execute(participants.update().where(participants.c.account_id == account_id)
-                        .values(updated_at=now, **values))
-        row = (await s.execute(select(*_PROFILE_COLS).where(participants.c.account_id == account_id))
-               ).mappings().one()
-        await ctx.outbox.add(s, ParticipantUpdatedV1(
-            participant_id=account_id, username=acc["username"], updated_at=now,
-            **participant_event_fields({**row, "full_name": full_name})), subject=aid)
-    log.info("participant_updated", participant_id=aid, fields=sorted(values))
-    return await get_profile(ctx, account_id, viewer)
+        full_name = clean.get("full_name", account.full_name)
+        changes["search_text"] = f"{full_name} {account.username}".lower()
+        account.profile_changed(_edited_profile(account.profile, clean), full_name, ctx.now(), changes)
+        await uow.accounts.save(account)
+        await uow.commit()
+    # names of the edited fields only: their values are personal data
+    log.info("participant_updated", participant_id=str(account_id),
+             fields=sorted([*clean, *(["photo"] if checked else [])]))
+
+
+async def update_profile(ctx: IdentityContext, viewer: Claims, data: Mapping, photo: bytes | None) -> dict:
+    """Edit own profile, then answer with it as the owner sees it."""
+    await edit_profile(ctx, viewer, data, photo)
+    return await get_profile(ctx, uuid.UUID(viewer.sub), viewer)
 
 
 async def get_photo(ctx: IdentityContext, account_id: uuid.UUID, viewer: Claims) -> tuple[bytes, str, str]:
