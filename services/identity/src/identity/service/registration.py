@@ -43,16 +43,6 @@ async def validate_step(ctx: IdentityContext, step: str, data: Mapping) -> dict[
     return errors
 
 
-def participant_event_fields(row: Mapping) -> dict:
-    names = region_names(row["regency_code"], row["district_code"], row["village_code"])
-    return dict(
-        full_name=row["full_name"], birth_date=row["birth_date"], sex=row["sex"],
-        province_code=row["regency_code"][:2], regency_code=row["regency_code"],
-        district_code=row["district_code"], village_code=row["village_code"],
-        regency_name=names.get("regency_name") or "", phone_wa=row["phone_wa"],
-    )
-
-
 def _personal_row(ctx: IdentityContext, clean: Mapping, aid: str, checked: CheckedPhoto, now) -> dict:
     """The participant row's columns, personal data sealed to this account."""
     nik, kk = clean["nik"], clean["kk"]
