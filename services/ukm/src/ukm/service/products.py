@@ -4,18 +4,15 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 
-from sqlalchemy import select
-
 from balai_platform.auth import Claims
 from balai_platform.logging import get_logger
 
-from ..adapters.tables import product_photos
 from ..domain.photo import check_photos
 from ..domain.product import Product
 from . import publishing
 from .businesses import actor_of
 from .context import UkmContext
-from .errors import Forbidden, NotFound
+from .errors import Forbidden
 from .views import product_view
 
 log = get_logger("products")
@@ -90,19 +87,4 @@ async def set_unpublished(ctx: UkmContext, claims: Claims, product_id: uuid.UUID
         await uow.commit()
     log.info("product_unpublished" if reason is not None else "product_republished", product_id=str(product_id))
     return product_view(product.row(), ctx.photo_url)
-
-
-async def get_photo(ctx: UkmContext, product_id: uuid.UUID, n: int,
-                    if_none_match: str | None = None) -> tuple[bytes | None, str, str]:
-    """(data, content type, etag) of a photo; data is None when the client's copy is current."""
-    p = product_photos.c
-    where = (p.product_id == product_id, p.n == n)
-    async with ctx.sessionmaker() as s:
-        head = (await s.execute(select(p.content_type, p.etag).where(*where))).first()
-        if head is None:
-            raise NotFound("Foto tidak ditemukan")
-        if if_none_match and head.etag in if_none_match:
-            return None, head.content_type, head.etag
-        data = await s.scalar(select(p.data).where(*where))
-    return data, head.content_type, head.etag
 
