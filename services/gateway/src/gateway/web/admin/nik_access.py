@@ -16,7 +16,6 @@ from gateway.web.session import require_admin
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 20
 PATH = "/admin/log-akses-nik"
-NO_STORE = {"Cache-Control": "no-store"}
 _UUID = re.compile(r"^[0-9a-fA-F-]{32,36}$")
 TEXT = {
     "title": "Log Akses NIK",
@@ -64,4 +63,4 @@ async def nik_access_log(request: Request, peserta: str = Query("", max_length=6
                 title=TEXT["title"], txt=TEXT, field_labels=FIELD_LABELS, items=result.data.get("items") or [],
                 total=total, page_no=page_no, pages=pages, filtered=bool(participant_id or admin_id),
                 link=link, prev_url=link(page=page_no - 1) if page_no > 1 else None,
-                next_url=link(page=page_no + 1) if page_no < pages else None, headers=NO_STORE)
+                next_url=link(page=page_no + 1) if page_no < pages else None)

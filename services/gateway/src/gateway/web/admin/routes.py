@@ -73,10 +73,9 @@ async def participant_detail(participant_id: str, request: Request) -> Response:
         return error_page(404)
     if not result.ok:
         return error_page(403 if result.status == 403 else 503)
-    # the answer may carry a full NIK/KK: no browser or proxy may keep a copy
+    # the answer may carry a full NIK/KK: the edge marks every logged-in answer no-store
     return page(request, "admin/participant_detail.html", user=user, nav="peserta",
-                menu=admin_menu(), title=t("participant_detail"), me=result.data,
-                headers={"Cache-Control": "no-store"})
+                menu=admin_menu(), title=t("participant_detail"), me=result.data)
 
 
 @router.get("/admin/segera-hadir/{slug}")

@@ -55,9 +55,8 @@ def _profile_page(request: Request, user: WebUser, me: dict, values: dict, error
                   status: int = 200, summary: str | None = None) -> Response:
     regions = region_choices(values.get("province", ""), values.get("regency_code", ""),
                              values.get("district_code", ""), values.get("village_code", ""))
-    # the profile shows the participant's full NIK/KK: never cached (no-store)
+    # the profile shows the participant's full NIK/KK: the edge marks it no-store (logged in)
     return page(request, "participant/profile.html", status_code=status, user=user, nav="profil",
-                headers={"Cache-Control": "no-store"},
                 menu=participant_menu(), title=t("profile_title"), me=me, values=values,
                 errors=errors, regions=regions, labels=field_labels(), summary=summary)
 
