@@ -1,8 +1,11 @@
 """Every published event, by producing service: the source of the AsyncAPI documents."""
 from __future__ import annotations
 
+from .certificate import CertificateIssuedV1, CertificateRevokedV1
 from .envelope import EventData
 from .identity import ParticipantRegisteredV1, ParticipantUpdatedV1
+from .lodging import CheckedInV1, CheckedOutV1, RoomAssignedV1, RoomReleasedV1, RoomWaitlistedV1
+from .survey import SurveyInvitationCreatedV1, SurveySubmittedV1
 from .training import (
                        AttendanceConfirmedV1,
                        EnrollmentCancelledV1,
@@ -18,4 +21,7 @@ EVENTS: dict[str, list[type[EventData]]] = {
     "ukm": [BusinessRegisteredV1, BusinessUpdatedV1, ProductShowcasedV1],
     "training": [EnrollmentSubmittedV1, EnrollmentVerifiedV1, EnrollmentRejectedV1, EnrollmentCancelledV1,
                  AttendanceConfirmedV1, TrainingCompletedV1],
+    "lodging": [RoomAssignedV1, RoomWaitlistedV1, RoomReleasedV1, CheckedInV1, CheckedOutV1],
+    "certificate": [CertificateIssuedV1, CertificateRevokedV1],
+    "survey": [SurveyInvitationCreatedV1, SurveySubmittedV1],
 }
