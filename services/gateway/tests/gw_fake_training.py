@@ -4,7 +4,7 @@ from __future__ import annotations
 import io
 import uuid
 from dataclasses import asdict, fields
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
@@ -15,6 +15,13 @@ from PIL import Image
 from balai_platform.auth import InvalidToken, TokenVerifier, bearer_token
 from training.domain import eligibility, lifecycle
 from training.service import views
+
+WIB = timezone(timedelta(hours=7))
+
+
+def wib_today() -> date:
+    """Today in WIB, as the services and the gateway count days (UTC's date lags 7 hours)."""
+    return datetime.now(WIB).date()
 
 # the real service's words and rules (pure domain code), so the fake cannot drift from them
 LABELS, REG, MODE_LABELS = lifecycle.LABELS, lifecycle.REG_LABELS, views.MODE_LABELS
@@ -54,7 +61,7 @@ class Store:
         self.progress: dict[str, set] = {}
         self.attendance: dict[str, dict] = {}
         self.calls: list[tuple[str, str, object]] = []
-        today = date.today()
+        today = wib_today()
         self.open = self.add_training(title="Koperasi Modern", start=today + timedelta(days=14), days=4,
                                       opens=-3, closes=10, quota=30,
                                       req=dict(age_max=50, assets_min=10_000_000, workforce_min=1),
@@ -117,7 +124,7 @@ class Store:
 
     def results(self, t: dict, pid: str, b: dict) -> list[dict]:
         """The real eligibility check; a participant's age stands in for a birth date."""
-        today = date.today()
+        today = wib_today()
         age = self.people.get(pid, {}).get("age", 30)
         person = eligibility.ParticipantFacts(birth_date=date(today.year - age, 1, 1), regency_code="33.74")
         business = eligibility.BusinessFacts(assets=b["assets"], turnover=b["turnover"],
@@ -643,7 +650,7 @@ def create_fake_training(public_pem: str) -> FastAPI:
             return bad
         body = await request.json()
         store.calls.append(("PUT", "attendance", body))
-        if body["day"] > date.today().isoformat():
+        if body["day"] > wib_today().isoformat():
             return err(422, "Data belum valid", {"day": "Presensi belum dapat diisi untuk hari yang akan datang"})
         for r in body["records"]:
             store.attendance.setdefault(r["enrollment_id"], {})[body["day"]] = r["present"]
@@ -664,7 +671,7 @@ def create_fake_training(public_pem: str) -> FastAPI:
         if bad:
             return bad
         t = store.trainings[tid]
-        if date.today().isoformat() < t["end_date"]:
+        if wib_today().isoformat() < t["end_date"]:
             return err(409, "Pelatihan baru dapat ditutup pada hari terakhir pelaksanaan")
         t["closed_at"] = _now().isoformat()
         return {"training_id": tid, "completed": 0, "not_completed": 0, "closed_at": t["closed_at"]}

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 import httpx
 import pytest
-from gw_fake_training import create_fake_training
+from gw_fake_training import create_fake_training, wib_today
 from gw_servers import gateway_settings, start_server
 from gw_webutil import csrf, login, png_bytes, register, registration
 from PIL import Image
@@ -305,7 +305,7 @@ async def test_admin_creates_and_edits_a_training(admin_web, store):
 
 
 async def test_attendance_grid_scores_and_close(web, admin_web, fake_store, store):
-    today = date.today()
+    today = wib_today()
     tid = store.add_training(title="Presensi Uji", start=today - timedelta(days=1), days=3, opens=-10,
                              closes=5, quota=10, evaluation=True)
     pid = await participant(web, fake_store, store)
