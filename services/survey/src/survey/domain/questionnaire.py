@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from balai_platform.errors import InvalidInput
-
 from survey.domain.app_survey import APP_SURVEY, AppQuestion, validate_app_answers
 from survey.domain.periods import period_bounds, period_name, periods_of
 

@@ -14,7 +14,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from balai_platform.errors import InvalidInput
-
 from survey.domain.questionnaire import UNSUR
 
 EDUCATION = ("SD ke bawah", "SMP", "SMA/SMK", "Diploma", "S1", "S2", "S3")
