@@ -1,9 +1,10 @@
 """What the survey's PDFs share: embedded fonts, paragraph styles, tables, page numbers.
 
 Fonts are TrueType and embedded (subset) in every PDF: Liberation Serif/Sans when the system has
-them (metric-compatible with Times New Roman/Arial, what an Indonesian office report uses), else
-the Bitstream Vera fonts that ship inside reportlab itself — so rendering never depends on a
-font a machine may lack.
+them (Debian fonts-liberation; metric-compatible with Times New Roman/Arial, what an Indonesian
+office report uses), else DejaVu (fonts-dejavu-core), else the Bitstream Vera fonts that ship
+inside reportlab itself — so rendering never fails for want of a font (Vera lacks Σ and □,
+so images should install fonts-liberation).
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import reportlab
+from reportlab.graphics.shapes import STATE_DEFAULTS, Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
 from reportlab.lib.pagesizes import A4
@@ -30,11 +32,14 @@ ZEBRA = colors.HexColor("#f5f7fa")
 
 _SYSTEM = Path("/usr/share/fonts/truetype/liberation")
 _VERA = Path(reportlab.__file__).parent / "fonts"
+_DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 _FAMILIES = {
     "serif": [(_SYSTEM, "LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf",
-               "LiberationSerif-Italic.ttf")],
+               "LiberationSerif-Italic.ttf"),
+              (_DEJAVU, "DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf", "DejaVuSerif-Italic.ttf")],
     "sans": [(_SYSTEM, "LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf",
-              "LiberationSans-Italic.ttf")],
+              "LiberationSans-Italic.ttf"),
+             (_DEJAVU, "DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf")],
 }
 _FALLBACK = (_VERA, "Vera.ttf", "VeraBd.ttf", "VeraIt.ttf")
 
@@ -160,3 +165,10 @@ def doc_fonts() -> dict[str, object]:
 def tstyle(commands: list) -> TableStyle:
     """A TableStyle whose plain-text cells use the embedded font (the default is Helvetica)."""
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), font("serif")), *commands])
+
+
+def drawing(width: float, height: float, **kwargs: object) -> Drawing:
+    """A drawing whose renderer starts on our embedded font: renderPDF opens every drawing with
+    STATE_DEFAULTS["fontName"] (a bare Helvetica) — point it at the embedded sans instead."""
+    STATE_DEFAULTS["fontName"] = font("sans")
+    return Drawing(width, height, **kwargs)

@@ -3,21 +3,15 @@ from __future__ import annotations
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
-from reportlab.graphics.shapes import STATE_DEFAULTS, Circle, Drawing, Line, Rect, String
+from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
 from reportlab.lib import colors
 
+from survey.adapters.pdf_common import drawing as _drawing
 from survey.adapters.pdf_common import font
 from survey.domain.ikm import Recap, TrendPoint, fmt2_id
 from survey.domain.ipa import QUADRANTS, Ipa
 
 BAR = colors.HexColor("#2f5d8a")
-
-
-def _drawing(width: float, height: float) -> Drawing:
-    """A drawing whose renderer starts on our embedded font: renderPDF opens every drawing with
-    STATE_DEFAULTS["fontName"] (a bare Helvetica) — point it at the embedded sans instead."""
-    STATE_DEFAULTS["fontName"] = font("sans")
-    return Drawing(width, height)
 
 
 GRADE_COLOURS = {"A": colors.HexColor("#2e7d32"), "B": colors.HexColor("#2f5d8a"),
