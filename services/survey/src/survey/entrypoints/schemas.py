@@ -18,6 +18,11 @@ class ContentPublic(PublicModel):
     importance: list[QuestionPublic]
 
 
+class ChoicesPublic(PublicModel):
+    education: list[str]
+    occupation: list[str]
+
+
 class InvitationPublic(PublicModel):
     id: str
     training_title: str
@@ -41,6 +46,7 @@ class InvitationFormPublic(PublicModel):
     org_name: str
     answered_at: datetime | None
     content: ContentPublic
+    choices: ChoicesPublic
 
 
 class SubmittedPublic(PublicModel):
@@ -55,6 +61,7 @@ class PublicFormPublic(PublicModel):
     content: ContentPublic
     form_token: str
     min_fill_seconds: float
+    choices: ChoicesPublic
 
 
 class AppSubmittedPublic(PublicModel):
@@ -110,6 +117,7 @@ class PeriodPublic(PublicModel):
     follow_up: list[FollowUpRowPublic]
     signed_at: datetime | None
     responses: int | None
+    choices: ChoicesPublic
 
 
 class OrgSettingsPublic(PublicModel):

@@ -15,7 +15,7 @@ from ..adapters import recap_sql
 from ..adapters.tables import app_responses, invitations, organisations, periods
 from ..domain.app_survey import validate_app_answers
 from ..domain.ikm import fmt2, recap
-from ..domain.response_input import normalise_phone
+from ..domain.response_input import EDUCATION, OCCUPATION, normalise_phone
 from .access import participant_of
 from .context import SurveyContext
 from .errors import Conflict, InvalidInput
@@ -50,7 +50,12 @@ async def invitation_form(ctx: SurveyContext, claims: Claims, invitation_id: uui
         org_name = await uow.session.scalar(select(organisations.c.name).where(organisations.c.org_id == inv.org_id))
     return {"id": str(inv.id), "training_title": inv.training_title, "period_id": str(period.id),
             "period_name": period.name, "org_name": org_name or "", "answered_at": inv.answered_at,
-            "content": period.content.to_dict()}
+            "content": period.content.to_dict(), "choices": respondent_choices()}
+
+
+def respondent_choices() -> dict[str, list[str]]:
+    """The fixed lists of the respondent's identity (the form's select options)."""
+    return {"education": list(EDUCATION), "occupation": list(OCCUPATION)}
 
 
 def _app_identity(raw: dict) -> tuple[bool, dict]:

@@ -14,6 +14,7 @@ from ..domain.skm_period import SkmPeriod
 from .access import admin_org, ensure_org_admin
 from .context import SurveyContext
 from .errors import InvalidInput, NotFound
+from .participation import respondent_choices
 from .recap import org_settings
 
 log = get_logger("survey.periods")
@@ -25,7 +26,8 @@ NO_SCAN = "Belum ada laporan bertanda tangan untuk periode ini"
 def period_public(p: SkmPeriod, n: int | None = None) -> dict:
     return {"id": str(p.id), "org_id": str(p.org_id), "name": p.name, "start": p.start.isoformat(),
             "end": p.end.isoformat(), "population": p.population, "content": p.content.to_dict(),
-            "follow_up": p.follow_up, "signed_at": p.signed_at, "responses": n}
+            "follow_up": p.follow_up, "signed_at": p.signed_at, "responses": n,
+            "choices": respondent_choices()}
 
 
 async def list_periods(ctx: SurveyContext, claims: Claims, org_id: uuid.UUID | None) -> dict:

@@ -17,6 +17,7 @@ from ..domain.skm_period import SkmPeriod
 from .access import ensure_org_admin, participant_of
 from .context import SurveyContext
 from .errors import Conflict, InvalidInput, NotFound, TooManyRequests
+from .participation import respondent_choices
 
 log = get_logger("survey.responses")
 RATE_LIMITED = "Terlalu banyak pengiriman dari jaringan ini. Coba lagi sebentar lagi."
@@ -88,7 +89,8 @@ async def public_form(ctx: SurveyContext, org_id: uuid.UUID) -> dict:
         org_name = await s.scalar(select(organisations.c.name).where(organisations.c.org_id == org_id))
     token = form_token.issue(ctx.settings.form_secret, period.id, ctx.clock.now().timestamp())
     return {"period_id": str(period.id), "period_name": period.name, "org_name": org_name, "content": period.content.to_dict(),
-            "form_token": token, "min_fill_seconds": ctx.settings.min_fill_seconds}
+            "form_token": token, "min_fill_seconds": ctx.settings.min_fill_seconds,
+            "choices": respondent_choices()}
 
 
 async def submit_paper(ctx: SurveyContext, claims: Claims, period_id: uuid.UUID, raw: dict) -> dict:
