@@ -122,7 +122,10 @@ def trend_line(points: list[TrendPoint], width: float) -> Drawing:
     chart.categoryAxis.labels.fontSize = 7
     chart.categoryAxis.labels.angle = 0 if len(points) <= 4 else 20
     chart.categoryAxis.labels.boxAnchor = "n" if len(points) <= 4 else "ne"
-    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 25, 100, 15
+    shown = [float(p.converted) for p in points if p.converted is not None]
+    low = max(20, int((min(shown, default=25) - 5) // 10 * 10))
+    chart.valueAxis.valueMin, chart.valueAxis.valueMax = low, 100
+    chart.valueAxis.valueStep = 10 if 100 - low <= 50 else 20
     chart.valueAxis.labels.fontName = font("sans")
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.visibleGrid = True

@@ -16,6 +16,8 @@ def _percent(count: int, total: int) -> str:
 
 
 def _profile(data: ReportData) -> list:
+    if data.recap.empty or not any(data.demographics.values()):
+        return [para("Belum ada data responden pada periode ini.")]
     tables = []
     for key, title in DEMOGRAPHIC_TITLES.items():
         rows = data.demographics.get(key) or []
@@ -122,8 +124,9 @@ def chapter_results(data: ReportData) -> list:
             CondPageBreak(90 * mm), para("B. Rekapitulasi Nilai per Unsur", "section"),
             _recap_table(data), Spacer(1, 4 * mm),
             para("C. Indeks Kepuasan Masyarakat", "section"), *_ikm_box(data), Spacer(1, 3 * mm),
-            KeepTogether([unsur_bars(data.recap, WIDTH),
-                          para("Grafik 1. Nilai konversi per unsur pelayanan", "caption")]),
+            *([] if data.recap.empty else [KeepTogether([
+                unsur_bars(data.recap, WIDTH),
+                para("Grafik 1. Nilai konversi per unsur pelayanan", "caption")])]),
             CondPageBreak(80 * mm), para("D. Analisis Kepentingan–Kinerja", "section"),
             *_ipa(data), CondPageBreak(60 * mm), para("E. Tren IKM", "section"),
             *_trend(data), PageBreak()]
@@ -148,8 +151,9 @@ def _weakest(data: ReportData) -> list:
 def _follow_up(data: ReportData) -> Table:
     rows = [[str(f.no), f.unsur, f.program, f.time, f.responsible] for f in data.follow_up]
     if not rows:  # a blank plan to fill by hand, the weakest unsur first
-        rows = [[str(i), f"U{u.unsur} {u.name}", "", "", ""]
-                for i, u in enumerate(data.recap.weakest_first[:3], 1)]
+        weakest = [] if data.recap.empty else data.recap.weakest_first[:3]
+        names = [f"U{u.unsur} {u.name}" for u in weakest] + [""] * (3 - len(weakest))
+        rows = [[str(i), name, "", "", ""] for i, name in enumerate(names, 1)]
     w = WIDTH
     return grid(["No", "Prioritas Unsur", "Program/Kegiatan", "Waktu", "Penanggung Jawab"], rows,
                 [w * .06, w * .24, w * .32, w * .18, w * .2], ["c", "l", "l", "c", "l"])
