@@ -132,6 +132,13 @@ def test_totals_need_nine_sums():
         Totals(-1, (0,) * 9, (0,) * 9)
 
 
+@pytest.mark.parametrize("perf", [(3,) + (4,) * 8, (17,) + (4,) * 8])
+def test_totals_refuse_sums_no_answers_can_give(perf):
+    # n = 4 answers of 1..4 sum to 4..16 per unsur
+    with pytest.raises(ValueError):
+        Totals(4, perf, (4,) * 9)
+
+
 def test_trend_gives_change_against_the_last_period_with_answers():
     a = recap(Totals(4, P, IMP))  # 700/9
     b = recap(Totals(2500, (8000,) * 9, (8000,) * 9))  # 80

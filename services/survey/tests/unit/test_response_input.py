@@ -73,6 +73,7 @@ def test_helpers():
     assert normalise_phone("0812 3456 7890") == "081234567890"
     assert normalise_phone("6281234567890") == "081234567890"
     assert normalise_phone("(024) 7654321") == "0247654321"
+    assert normalise_phone("81234567890") == "081234567890"  # Excel ate the zero
     assert normalise_phone("+1 555 1234") is None
     assert [age_band(a) for a in (None, 20, 21, 50, 51)] == [
         "Tidak diisi", "≤ 20 tahun", "21–30 tahun", "41–50 tahun", "> 50 tahun"]

@@ -18,7 +18,7 @@ from survey.adapters.spreadsheets import (
 )
 from survey.domain.questionnaire import default_content
 
-GOOD = ["Tidak", "Budi Santoso", "budi@contoh.id", "0812-3456-7890", 34, "L", "Semarang", "S1",
+GOOD = ["Tidak", "Budi Santoso", "budi@contoh.id", "0812-3456-7890", 34.0, "L", "Semarang", "S1",
         "Wirausaha/Pelaku UMKM", *[4, 3, 3, 4, 3, 4, 4, 2, 3], *[4, 4, 4, 3, 4, 4, 4, 4, 4],
         "Wifi asrama diperkuat"]
 ANON = ["Ya", None, None, None, None, None, None, None, None, *[3] * 9, *[4] * 9, None]
@@ -26,9 +26,10 @@ ANON = ["Ya", None, None, None, None, None, None, None, None, *[3] * 9, *[4] * 9
 
 def _filled(rows: list[list[object]]) -> bytes:
     book = load_workbook(io.BytesIO(paper_template_xlsx(default_content())))
-    sheet = book["Data"]
-    for r in rows:
-        sheet.append(r)
+    sheet = book["Data"]  # typed from row 2 down, as a person fills it
+    for n, r in enumerate(rows, start=2):
+        for col, value in enumerate(r, start=1):
+            sheet.cell(row=n, column=col, value=value)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -50,6 +50,9 @@ def _data_sheet(book: Workbook) -> None:
             else 12)
     sheet.freeze_panes = "B2"
     last = TEMPLATE_ROWS + 1
+    phone = [k for k, _ in COLUMNS].index("phone") + 1
+    for row in range(2, last + 1):  # text, so Excel keeps the leading 0 of 0812…
+        sheet.cell(row=row, column=phone).number_format = "@"
 
     def column(key: str) -> str:
         return get_column_letter([k for k, _ in COLUMNS].index(key) + 1)

@@ -94,6 +94,9 @@ class Totals:
             raise ValueError("Totals need one sum per unsur")
         if self.n < 0:
             raise ValueError("n cannot be negative")
+        # every answer is 1..4, so each unsur's sum lies in [n, 4n]; else the aggregation is wrong
+        if any(not self.n <= t <= 4 * self.n for t in (*self.performance, *self.importance)):
+            raise ValueError("a sum lies outside n..4n: the aggregation counted something wrong")
 
 
 @dataclass(frozen=True)

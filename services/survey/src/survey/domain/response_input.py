@@ -72,6 +72,8 @@ def normalise_phone(text: str) -> str | None:
         digits = "0" + digits[3:]
     elif digits.startswith("62"):
         digits = "0" + digits[2:]
+    elif digits.startswith("8"):
+        digits = "0" + digits  # a spreadsheet dropped the leading zero of 0812…
     if not re.fullmatch(r"0\d{8,12}", digits):
         return None
     return digits
