@@ -106,7 +106,8 @@ def _identity(raw: Mapping[str, object], anonymous: bool, errors: dict[str, str]
         errors["phone"] = "Nomor telepon tidak valid (contoh: 0812 3456 7890)"
     age = None
     if age_text:
-        age = int(age_text) if age_text.isdigit() else None
+        whole = re.fullmatch(r"(\d{1,3})(?:[.,]0+)?", age_text)  # "34", or "34.0" from a sheet
+        age = int(whole.group(1)) if whole else None
         if age is None or not AGE_MIN <= age <= AGE_MAX:
             errors["age"] = f"Umur harus angka {AGE_MIN}–{AGE_MAX} tahun"
             age = None
