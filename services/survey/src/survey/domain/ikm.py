@@ -22,13 +22,14 @@ from survey.domain.questionnaire import UNSUR
 from survey.domain.sample import min_sample, sample_adequate
 
 __all__ = [
-    "GRADES", "LEGACY_WEIGHT", "WEIGHT", "Grade", "Ipa", "Recap", "Totals", "TrendPoint",
+    "GRADES", "LEGACY_LABEL", "LEGACY_WEIGHT", "WEIGHT", "Grade", "Ipa", "Recap", "Totals", "TrendPoint",
     "UnsurRecap", "fmt2", "fmt2_id", "grade_for", "min_sample", "recap", "round2",
     "sample_adequate", "trend",
 ]
 
 WEIGHT = Fraction(1, len(UNSUR))  # Σ weights (1) ÷ 9 unsur
 LEGACY_WEIGHT = Fraction(111, 1000)  # the rounded weight some spreadsheets use; display only
+LEGACY_LABEL = "Pembanding: bobot dibulatkan 0,111 (cara lama) — bukan nilai resmi"
 CONVERSION = 25
 
 
