@@ -60,3 +60,9 @@ def test_renders_with_no_answers():
     text = _text(pdf)
     assert "belum dapat" in text
     assert "sampel belum cukup" in text
+
+
+@needs_pdftotext
+def test_unknown_population_gives_no_false_sample_verdict():
+    text = _text(render_report(dataclasses.replace(sample_report(), population=0)))
+    assert "belum diisi" in text and "sampel cukup" not in text

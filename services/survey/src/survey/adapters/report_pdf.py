@@ -122,13 +122,19 @@ def _chapter_method(data: ReportData) -> list:
         flow.append(grid(["Saluran", "Jumlah Responden"], channels,
                          [WIDTH * 0.6, WIDTH * 0.4], ["l", "c"]))
     verdict = "<b>sampel cukup</b>" if adequate else "<b>sampel belum cukup</b>"
+    if data.population > 0:
+        sample = (f"Jumlah populasi pengguna layanan pada periode ini N = {id_int(data.population)}. "
+                  "Besar sampel minimum menurut tabel Krejcie dan Morgan (s = 3,841·N·0,25 / "
+                  "(0,0025·(N−1) + 3,841·0,25), dibulatkan ke bilangan bulat terdekat) adalah "
+                  f"<b>{id_int(needed)}</b> responden. Kuesioner yang terisi lengkap berjumlah "
+                  f"<b>{id_int(n)}</b> responden, sehingga {verdict}.")
+    else:
+        sample = ("Jumlah populasi pengguna layanan periode ini belum diisi, sehingga sampel "
+                  "minimum (tabel Krejcie dan Morgan) belum dapat ditentukan. Kuesioner yang "
+                  f"terisi lengkap berjumlah <b>{id_int(n)}</b> responden.")
     flow += [
         para("C. Populasi dan Sampel", "section"),
-        rich(f"Jumlah populasi pengguna layanan pada periode ini N = {id_int(data.population)}. "
-             "Besar sampel minimum menurut tabel Krejcie dan Morgan (s = 3,841·N·0,25 / "
-             f"(0,0025·(N−1) + 3,841·0,25), dibulatkan ke bilangan bulat terdekat) adalah "
-             f"<b>{id_int(needed)}</b> responden. Kuesioner yang terisi lengkap berjumlah "
-             f"<b>{id_int(n)}</b> responden, sehingga {verdict}."),
+        rich(sample),
         para("D. Metode Pengolahan Data", "section"),
         rich("Nilai rata-rata (NRR) setiap unsur adalah jumlah nilai unsur dibagi jumlah "
              f"kuesioner yang terisi. Bobot nilai rata-rata tertimbang = 1 / 9 unsur = {weight} "
