@@ -3,8 +3,8 @@
 Fonts are TrueType and embedded (subset) in every PDF: Liberation Serif/Sans when the system has
 them (Debian fonts-liberation; metric-compatible with Times New Roman/Arial, what an Indonesian
 office report uses), else DejaVu (fonts-dejavu-core), else the Bitstream Vera fonts that ship
-inside reportlab itself — so rendering never fails for want of a font (Vera lacks Σ and □,
-so images should install fonts-liberation).
+inside reportlab itself — so rendering never fails for want of a font. The texts use only
+characters all three fonts have (∑ U+2211, not Σ; check boxes are drawn, not glyphs).
 """
 from __future__ import annotations
 
@@ -136,8 +136,14 @@ def number_pages(title: str):
         canvas.setStrokeColor(LINE)
         canvas.setLineWidth(0.4)
         canvas.line(MARGIN, 15 * mm, PAGE[0] - MARGIN, 15 * mm)
-        canvas.drawString(MARGIN, 11 * mm, title[:110])
-        canvas.drawRightString(PAGE[0] - MARGIN, 11 * mm, f"Halaman {doc.page}")
+        number = f"Halaman {doc.page}"
+        name, size = font("serif", "italic"), 8.5
+        room = WIDTH - pdfmetrics.stringWidth(number, name, size) - 12
+        text = title
+        while len(text) > 1 and pdfmetrics.stringWidth(text, name, size) > room:
+            text = text[:-2] + "…"
+        canvas.drawString(MARGIN, 11 * mm, text)
+        canvas.drawRightString(PAGE[0] - MARGIN, 11 * mm, number)
         canvas.restoreState()
     return draw
 

@@ -138,7 +138,7 @@ def _chapter_method(data: ReportData) -> list:
         para("D. Metode Pengolahan Data", "section"),
         rich("Nilai rata-rata (NRR) setiap unsur adalah jumlah nilai unsur dibagi jumlah "
              f"kuesioner yang terisi. Bobot nilai rata-rata tertimbang = 1 / 9 unsur = {weight} "
-             "(dihitung tanpa pembulatan). NRR tertimbang = NRR × bobot; IKM = Σ NRR tertimbang; "
+             "(dihitung tanpa pembulatan). NRR tertimbang = NRR × bobot; IKM = ∑ NRR tertimbang; "
              "IKM unit pelayanan = IKM × 25. Pembulatan dua desimal hanya untuk penyajian. "
              "Mutu pelayanan ditetapkan sebagai berikut:"),
         grid(["Nilai Persepsi", "Nilai Interval (NI)", "Nilai Interval Konversi (NIK)",

@@ -85,7 +85,7 @@ def _ipa(data: ReportData) -> list:
     rows.append(["", "Rata-rata / kesesuaian keseluruhan", fmt2_id(ipa.x_axis),
                  fmt2_id(ipa.y_axis), fmt2_id(ipa.conformity), ""])
     w = WIDTH
-    flow = [para("Tingkat kesesuaian Tk = ΣX / ΣY × 100 %, dengan X nilai kinerja dan Y nilai "
+    flow = [para("Tingkat kesesuaian Tk = ∑X / ∑Y × 100 %, dengan X nilai kinerja dan Y nilai "
                  "kepentingan. Sumbu diagram Kartesius berada pada rata-rata nilai kinerja dan "
                  "rata-rata nilai kepentingan seluruh unsur; nilai yang tepat berada pada sumbu "
                  "dihitung sebagai tinggi."),
