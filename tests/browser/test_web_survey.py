@@ -127,7 +127,7 @@ def test_admin_opens_the_recap_and_downloads_the_report(page, audit):
     expect(page.get_by_role("heading", name="Periode SKM")).to_be_visible()
     audit(page)
     page.get_by_role("link", name="Buka Rekap").first.click()
-    expect(page.get_by_text("IKM konversi")).to_be_visible()
+    expect(page.get_by_role("term").filter(has_text="IKM konversi")).to_be_visible()
     expect(page.get_by_role("heading", name="Analisis kepentingan–kinerja (diagram Kartesius)")).to_be_visible()
     expect(page.locator("svg.sv-ipa")).to_be_visible()
     audit(page)

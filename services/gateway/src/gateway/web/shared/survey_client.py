@@ -55,8 +55,8 @@ def skm_labels() -> dict[str, str]:
     """Field name -> label, for the error summary of an SKM form."""
     out = {k: t(v) for k, v in FIELD_LABELS.items()}
     for n in range(1, UNSUR_COUNT + 1):
-        out[f"p{n}"] = f"{t('sv_question_n', n=n)} — {t('sv_performance')}"
-        out[f"i{n}"] = f"{t('sv_question_n', n=n)} — {t('sv_importance')}"
+        out[f"p{n}"] = t('sv_question_n', n=n)
+        out[f"i{n}"] = t('sv_question_n', n=n)
     return out
 
 
