@@ -113,6 +113,8 @@ def test_fmt2_rounds_half_up_exactly():
     assert fmt2(F(1, 3)) == "0.33"
     assert fmt2(F(2, 3)) == "0.67"
     assert fmt2(None) == "-"
+    assert fmt2(F(-1455, 1000)) == "-1.46"  # a fall in the trend rounds away from zero too
+    assert fmt2(F(-1, 1000)) == "0.00"
     assert fmt2_id(F(8831, 100)) == "88,31"
 
 

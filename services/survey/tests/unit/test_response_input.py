@@ -21,12 +21,19 @@ def test_named_respondent_is_cleaned():
     assert r.performance == (3,) * 9 and r.importance == (4,) * 9 and r.suggestion == "Bagus"
 
 
-def test_anonymous_needs_no_identity_but_what_is_given_is_checked():
+def test_anonymous_needs_no_identity_and_keeps_no_identifier():
     r = validate_response({"anonymous": "on", **SCORES})
     assert r.anonymous and r.respondent.name is None
+    r = validate_response({**PERSON, "anonymous": True, "email": "bukan-email", **SCORES})
+    assert (r.respondent.name, r.respondent.email, r.respondent.phone,
+            r.respondent.address) == (None, None, None, None)
+    assert (r.respondent.age, r.respondent.sex, r.respondent.education) == (41, "P", "SMA/SMK")
+
+
+def test_anonymous_profile_fields_are_still_checked():
     with pytest.raises(InvalidInput) as e:
-        validate_response({"anonymous": True, "email": "bukan-email", **SCORES})
-    assert set(e.value.errors) == {"email"}
+        validate_response({"anonymous": True, "age": "7", "sex": "X", **SCORES})
+    assert set(e.value.errors) == {"age", "sex"}
 
 
 def test_named_respondent_must_give_the_starred_fields():

@@ -5,7 +5,9 @@
   p1..p9 (performance 1–4), i1..i9 (importance 1–4), suggestion
 (``performance``/``importance`` lists are accepted too) and raises ``InvalidInput`` whose
 ``errors`` name each bad field with a sentence in Bahasa Indonesia. Identity fields are optional
-for an anonymous respondent; when given they are still checked. Pure Python.
+for an anonymous respondent: name, email, phone and address are then dropped (never stored),
+while age, sex, education and occupation — the profile, identifying nobody — are kept when
+given, and checked. Pure Python.
 """
 from __future__ import annotations
 
@@ -89,7 +91,9 @@ def _identity(raw: Mapping[str, object], anonymous: bool, errors: dict[str, str]
     age_text, sex_text = _text(raw, "age"), _text(raw, "sex")
     address, education, occupation = (_text(raw, "address"), _text(raw, "education"),
                                       _text(raw, "occupation"))
-    if not anonymous:
+    if anonymous:  # an anonymous answer keeps no identifier, only the profile (age, sex, ...)
+        name = email = phone = address = ""
+    else:
         for key, value, message in (("name", name, "Nama responden wajib diisi"),
                                     ("age", age_text, "Umur wajib diisi"),
                                     ("sex", sex_text, "Jenis kelamin wajib dipilih"),
