@@ -95,4 +95,9 @@ ID: dict[str, str] = {
     "sv_set_position": "Jabatan penandatangan", "sv_set_signatory": "Nama penandatangan",
     "sv_set_nip": "NIP penandatangan", "sv_settings_saved": "Pengaturan tersimpan.",
     "sv_back": "Kembali ke daftar periode",
+    "sv_content_title": "Ubah Kuesioner", "sv_content_link": "Ubah teks kuesioner periode ini",
+    "sv_content_intro": "Ubah teks pertanyaan, contoh dan pilihan jawaban (nilai 1 sampai 4). Sembilan unsur "
+                        "PermenPAN-RB 14/2017 dan urutannya tetap.",
+    "sv_content_text": "Teks pertanyaan", "sv_content_answer": "Jawaban bernilai {v}",
+    "sv_content_saved": "Kuesioner periode ini tersimpan.",
 }

@@ -12,6 +12,7 @@ from gateway.upstream import UpstreamUnavailable
 from gateway.web import wilayah
 from gateway.web.admin import nik_access as admin_nik_access
 from gateway.web.admin import routes as admin
+from gateway.web.admin_survey import content as sv_content
 from gateway.web.admin_survey import routes as sv_admin
 from gateway.web.admin_training import class_editor as tr_class_editor
 from gateway.web.admin_training import enrollments as tr_enrollments
@@ -45,7 +46,7 @@ def include(app: FastAPI) -> None:
     for module in (tr_routes, tr_history, tr_online, tr_materials, tr_trainings, tr_enrollments, tr_sessions,
                    tr_class_editor, tr_admin_materials):
         app.include_router(module.router)  # training pages
-    for module in (sv_routes, sv_app, sv_admin):
+    for module in (sv_routes, sv_app, sv_admin, sv_content):
         app.include_router(module.router)  # survey pages
 
     @app.exception_handler(LoginRequired)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ..domain.ikm import Totals
@@ -39,12 +39,6 @@ async def totals_by_period(s: AsyncSession, period_ids: list[uuid.UUID]) -> dict
             for r in rows}
 
 
-async def _group(s: AsyncSession, expr, period_id: uuid.UUID, training_id: uuid.UUID | None) -> dict[str, int]:
-    rows = (await s.execute(select(expr.label("k"), func.count()).where(*_where(period_id, training_id))
-                            .group_by("k"))).all()
-    return {(k if k is not None else ""): int(n) for k, n in rows}
-
-
 def _ordered(counts: dict[str, int], labels: list[tuple[str, str]]) -> list[tuple[str, int]]:
     out = [(label, counts.pop(key, 0)) for key, label in labels]
     missing = sum(counts.values())
@@ -53,24 +47,29 @@ def _ordered(counts: dict[str, int], labels: list[tuple[str, str]]) -> list[tupl
     return out
 
 
-async def demographics(s: AsyncSession, period_id: uuid.UUID, training_id: uuid.UUID | None = None,
-                       education: tuple[str, ...] = (), occupation: tuple[str, ...] = ()) -> dict[str, list[tuple[str, int]]]:
+async def profile(s: AsyncSession, period_id: uuid.UUID, training_id: uuid.UUID | None = None,
+                  education: tuple[str, ...] = (), occupation: tuple[str, ...] = ()
+                  ) -> tuple[dict[str, list[tuple[str, int]]], dict[str, int]]:
+    """Respondent profile (sex, age band, education, occupation) and counts by channel, in ONE scan
+    (GROUPING SETS): five GROUP BYs would read the period's rows five times."""
     age = case(*[(responses.c.age.between(lo, hi), label) for label, lo, hi in AGE_BANDS], else_=None)
-    sex = await _group(s, responses.c.sex, period_id, training_id)
-    ages = await _group(s, age, period_id, training_id)
-    edu = await _group(s, responses.c.education, period_id, training_id)
-    job = await _group(s, responses.c.occupation, period_id, training_id)
-    return {
-        "sex": _ordered(sex, list(SEX.items())),
-        "age": _ordered(ages, [(label, label) for label, _, _ in AGE_BANDS]),
-        "education": _ordered(edu, [(e, e) for e in education]),
-        "occupation": _ordered(job, [(o, o) for o in occupation]),
+    dims = {"sex": responses.c.sex, "age": age, "education": responses.c.education,
+            "occupation": responses.c.occupation, "channel": responses.c.channel}
+    cols = [expr.label(name) for name, expr in dims.items()]
+    flags = [func.grouping(expr).label(f"g_{name}") for name, expr in dims.items()]
+    stmt = (select(*cols, *flags, func.count().label("n")).where(*_where(period_id, training_id))
+            .group_by(func.grouping_sets(*[tuple_(expr) for expr in dims.values()])))
+    counts: dict[str, dict[str, int]] = {name: {} for name in dims}
+    for row in (await s.execute(stmt)).mappings():
+        name = next(n for n in dims if row[f"g_{n}"] == 0)  # the set this row belongs to
+        counts[name][row[name] or ""] = int(row["n"])
+    demographics = {
+        "sex": _ordered(counts["sex"], list(SEX.items())),
+        "age": _ordered(counts["age"], [(label, label) for label, _, _ in AGE_BANDS]),
+        "education": _ordered(counts["education"], [(e, e) for e in education]),
+        "occupation": _ordered(counts["occupation"], [(o, o) for o in occupation]),
     }
-
-
-async def channels(s: AsyncSession, period_id: uuid.UUID, training_id: uuid.UUID | None = None) -> dict[str, int]:
-    counts = await _group(s, responses.c.channel, period_id, training_id)
-    return {c: counts.get(c, 0) for c in ("online", "link", "paper")}
+    return demographics, {c: counts["channel"].get(c, 0) for c in ("online", "link", "paper")}
 
 
 async def suggestions(s: AsyncSession, period_id: uuid.UUID, training_id: uuid.UUID | None = None) -> list[str]:

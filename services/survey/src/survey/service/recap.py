@@ -52,8 +52,8 @@ async def period_recap(ctx: SurveyContext, claims: Claims | None, period_id: uui
         org = await org_settings(s, period.org_id)
         totals = await recap_sql.totals(s, period_id, training_id)
         view = RecapView(period=period, org=org, recap=recap(totals))
-        view.demographics = await recap_sql.demographics(s, period_id, training_id, EDUCATION, OCCUPATION)
-        view.channels = await recap_sql.channels(s, period_id, training_id)
+        view.demographics, view.channels = await recap_sql.profile(s, period_id, training_id, EDUCATION,
+                                                                   OCCUPATION)
         view.suggestions = await recap_sql.suggestions(s, period_id, training_id)
         previous = await recap_sql.previous_periods(s, period.org_id, period.start)
         by_period = await recap_sql.totals_by_period(s, [pid for pid, _ in previous])
