@@ -103,6 +103,22 @@ async def test_report_files_follow_up_archive_and_public_ikm(client, admin):
     assert mine["grade"] in {"A", "B", "C", "D"} and mine["n"] > 0
 
 
+async def test_admin_edits_wording_but_never_the_unsur(client, admin):
+    period_id = await _period(client, admin)
+    content = (await client.get(f"{API}/admin/periods/{period_id}", headers=admin)).json()["content"]
+    content["performance"][2]["text"] = "Bagaimana kecepatan petugas menanggapi pertanyaan Anda?"
+    ok = await client.put(f"{API}/admin/periods/{period_id}/content", headers=admin, json=content)
+    assert ok.status_code == 200 and ok.json()["content"]["performance"][2]["text"].startswith("Bagaimana kecepatan")
+    fewer = {**content, "performance": content["performance"][:8]}
+    r = await client.put(f"{API}/admin/periods/{period_id}/content", headers=admin, json=fewer)
+    assert r.status_code == 422 and "performance" in r.json()["errors"]
+    swapped = {**content, "importance": [content["importance"][1], content["importance"][0], *content["importance"][2:]]}
+    r = await client.put(f"{API}/admin/periods/{period_id}/content", headers=admin, json=swapped)
+    assert r.status_code == 422 and "importance.1" in r.json()["errors"]
+    r = await client.put(f"{API}/admin/periods/{period_id}/content", headers=admin, json={"performance": "x"})
+    assert r.status_code == 422
+
+
 async def test_app_survey_anonymous_and_once_per_account(client):
     questions = (await client.get(f"{API}/app-survey")).json()
     keys = [(q["key"], q["kind"]) for s in questions["sections"] for q in s["questions"]]

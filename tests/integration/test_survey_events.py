@@ -68,6 +68,14 @@ async def test_training_completed_twice_gives_one_invitation_and_one_answer(bala
     assert sub["data"]["participant_id"] == pid and sub["data"]["training_id"] == env.data["training_id"]
     assert "name" not in sub["data"] and "Siti" not in sub["_raw"].decode()
 
+    # the recap of that one service (training) counts exactly this answer
+    admin = await login(client, "admin.jateng", "Admin-Test-2026")
+    period = (await client.get(f"{API}/admin/periods/{form['period_id']}", headers=admin)).json()
+    assert {"id": env.data["training_id"], "title": "Pemasaran Digital Angkatan 3"} in period["services"]
+    one = (await client.get(f"{API}/admin/periods/{form['period_id']}/recap", headers=admin,
+                            params={"training_id": env.data["training_id"]})).json()
+    assert one["n"] == 1 and one["converted"] == "75.00" and one["grade"] == "C"
+
 
 async def test_link_and_paper_answers_count_in_the_recap(balai_stack, client):
     admin = await login(client, "admin.jateng", "Admin-Test-2026")

@@ -55,7 +55,7 @@ ID: dict[str, str] = {
                       "kertas).",
     "sv_col_responses": "Jumlah Responden", "sv_col_signed": "Laporan Bertanda Tangan", "sv_open": "Buka Rekap",
     "sv_signed_yes": "Sudah diarsipkan", "sv_signed_no": "Belum", "sv_pick_org": "Organisasi",
-    "sv_show": "Tampilkan", "sv_recap_title": "Rekap SKM {period}",
+    "sv_show": "Tampilkan", "sv_service": "Layanan (pelatihan)", "sv_all_services": "Semua layanan", "sv_recap_title": "Rekap SKM {period}",
     "sv_ikm_value": "Nilai IKM", "sv_ikm_converted": "IKM konversi", "sv_grade": "Mutu pelayanan",
     "sv_respondents": "Jumlah responden", "sv_legacy": "Pembanding: bobot dibulatkan 0,111 (tidak dipakai)",
     "sv_no_answers": "Belum ada jawaban pada periode ini.",

@@ -124,10 +124,10 @@ class ResponseRepository:
         self.session, self.uow = session, uow
 
     async def add(self, resp: Response) -> None:
-        """Plain INSERT: the unique key refuses a participant's second answer (409)."""
+        """Plain INSERT: the unique key refuses a participant's second answer (409; the transaction is
+        then rolled back whole, so no savepoint is needed)."""
         try:
-            async with self.session.begin_nested():
-                await self.session.execute(insert(responses).values(**response_row(resp)))
+            await self.session.execute(insert(responses).values(**response_row(resp)))
         except IntegrityError as exc:
             if "one_answer_per_participant" in str(exc.orig):
                 raise Conflict(ALREADY_ANSWERED) from None

@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from balai_platform.auth import Claims
@@ -28,8 +28,9 @@ def _file(data: bytes, media_type: str, filename: str, *, inline: bool = False) 
 
 
 @router.get("/report.pdf", response_class=Response, responses=binary_responses(PDF, description="Laporan SKM"))
-async def report(period_id: uuid.UUID, request: Request, claims: Claims = Depends(admin_claims_of)):
-    data, name = await files.report_pdf(ctx_of(request), claims, period_id)
+async def report(period_id: uuid.UUID, request: Request, training_id: uuid.UUID | None = Query(None),
+                 claims: Claims = Depends(admin_claims_of)):
+    data, name = await files.report_pdf(ctx_of(request), claims, period_id, training_id)
     return _file(data, PDF, name)
 
 

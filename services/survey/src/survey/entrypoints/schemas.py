@@ -106,6 +106,11 @@ class FollowUpRowPublic(PublicModel):
     responsible: str
 
 
+class ServicePublic(PublicModel):
+    id: str
+    title: str
+
+
 class PeriodPublic(PublicModel):
     id: str
     org_id: str
@@ -118,6 +123,7 @@ class PeriodPublic(PublicModel):
     signed_at: datetime | None
     responses: int | None
     choices: ChoicesPublic
+    services: list[ServicePublic] = []
 
 
 class OrgSettingsPublic(PublicModel):

@@ -3,12 +3,13 @@ and the raw answers as CSV/XLSX."""
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from balai_platform.auth import Claims
 
-from ..adapters.tables import IMP, PERF, responses
+from ..adapters.tables import IMP, PERF, invitations, responses
 from ..domain.response import CHANNEL_LABELS
 from ..domain.response_input import SEX
 from .access import ensure_org_admin
@@ -18,11 +19,19 @@ from .recap import org_settings, period_recap, report_data
 MAX_EXPORT_ROWS = 200_000
 
 
-async def report_pdf(ctx: SurveyContext, claims: Claims, period_id: uuid.UUID) -> tuple[bytes, str]:
+async def report_pdf(ctx: SurveyContext, claims: Claims, period_id: uuid.UUID,
+                     training_id: uuid.UUID | None = None) -> tuple[bytes, str]:
+    """The period's report; with `training_id`, the recap of that one service (training)."""
     from ..adapters.report_pdf import render_report
 
-    view = await period_recap(ctx, claims, period_id)
-    return render_report(report_data(view, ctx.clock.today())), f"laporan-skm-{view.period.start:%Y-%m}.pdf"
+    view = await period_recap(ctx, claims, period_id, training_id)
+    data = report_data(view, ctx.clock.today())
+    if training_id is not None:
+        async with ctx.sessionmaker() as s:
+            title = await s.scalar(select(func.max(invitations.c.training_title)).where(
+                invitations.c.period_id == period_id, invitations.c.training_id == training_id))
+        data = replace(data, service_name=title or "")
+    return render_report(data), f"laporan-skm-{view.period.start:%Y-%m}.pdf"
 
 
 async def _period_and_org(ctx: SurveyContext, claims: Claims, period_id: uuid.UUID):

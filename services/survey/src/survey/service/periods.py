@@ -8,7 +8,7 @@ from sqlalchemy import func, select, update
 from balai_platform.auth import Claims
 from balai_platform.logging import get_logger
 
-from ..adapters.tables import organisations, periods, responses
+from ..adapters.tables import invitations, organisations, periods, responses
 from ..domain.questionnaire import QuestionnaireContent
 from ..domain.skm_period import SkmPeriod
 from .access import admin_org, ensure_org_admin
@@ -55,7 +55,11 @@ async def get_period(ctx: SurveyContext, claims: Claims, period_id: uuid.UUID) -
         period = await uow.periods.get(period_id)
         ensure_org_admin(claims, period.org_id)
         n = await uow.session.scalar(select(func.count()).where(responses.c.period_id == period_id))
-    return period_public(period, n)
+        services = (await uow.session.execute(
+            select(invitations.c.training_id, func.max(invitations.c.training_title))
+            .where(invitations.c.period_id == period_id, invitations.c.answered_at.is_not(None))
+            .group_by(invitations.c.training_id).order_by(func.max(invitations.c.training_title)))).all()
+    return {**period_public(period, n), "services": [{"id": str(i), "title": t} for i, t in services]}
 
 
 async def _edit(ctx: SurveyContext, claims: Claims, period_id: uuid.UUID, change) -> dict:
@@ -73,7 +77,7 @@ async def edit_content(ctx: SurveyContext, claims: Claims, period_id: uuid.UUID,
     """Question texts, examples and answer wording of the period; the nine unsur stay."""
     try:
         content = QuestionnaireContent.from_dict(raw)
-    except (KeyError, TypeError, ValueError, IndexError):
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError):
         raise InvalidInput({"content": "Isi kuesioner tidak lengkap: sembilan unsur, kinerja dan kepentingan"}) from None
     return await _edit(ctx, claims, period_id, lambda p: p.edit_content(content))
 

@@ -53,9 +53,12 @@ async def periods(request: Request, org: str = "") -> Response:
 
 async def _recap_page(request: Request, user: WebUser, period_id: str, *, status_code: int = 200,
                       import_errors: dict | None = None, fu_errors: dict | None = None,
-                      alert: str | None = None) -> Response:
+                      alert: str | None = None, service: str = "") -> Response:
     period = ensure_ok(request, await survey(request, "GET", f"/admin/periods/{period_id}", user=user))
-    recap = ensure_ok(request, await survey(request, "GET", f"/admin/periods/{period_id}/recap", user=user))
+    service = service if service and valid_id(service) else ""
+    params = {"training_id": service} if service else None
+    recap = ensure_ok(request, await survey(request, "GET", f"/admin/periods/{period_id}/recap", user=user,
+                                            params=params))
     rows = list(period.get("follow_up") or [])
     rows += [dict.fromkeys(FU_KEYS, "") for _ in range(max(0, FU_ROWS - len(rows)))]
     svg = ipa_svg(recap.get("ipa"), t("sv_ipa"), t("sv_col_perf"), t("sv_col_imp"))
@@ -64,23 +67,25 @@ async def _recap_page(request: Request, user: WebUser, period_id: str, *, status
                 menu=admin_menu(), title=t("sv_recap_title", period=period["name"]), period=period, r=recap,
                 weakest=[by_unsur[n] for n in recap.get("weakest_first") or [] if n in by_unsur], ipa_svg=svg,
                 fu_rows=rows, import_errors=import_errors or {}, fu_errors=fu_errors or {}, alert=alert,
-                public_link=f"{request.base_url}skm/{period['org_id']}")
+                service=service, public_link=f"{request.base_url}skm/{period['org_id']}")
 
 
 @router.get("/admin/skm/{period_id}")
-async def recap(period_id: str, request: Request) -> Response:
+async def recap(period_id: str, request: Request, layanan: str = "") -> Response:
     user = await require_admin(request)
     _check(period_id)
-    return await _recap_page(request, user, period_id)
+    return await _recap_page(request, user, period_id, service=layanan)
 
 
 @router.get("/admin/skm/{period_id}/unduh/{name}")
-async def download(period_id: str, name: str, request: Request) -> Response:
+async def download(period_id: str, name: str, request: Request, layanan: str = "") -> Response:
     await require_admin(request)
     _check(period_id)
     if name not in FILES:
         raise HTTPException(404)
-    resp = await proxy_file(request, SERVICE, f"/admin/periods/{period_id}/{FILES[name]}", cache="private, no-store")
+    query = f"?training_id={layanan}" if name == "laporan.pdf" and layanan and valid_id(layanan) else ""
+    resp = await proxy_file(request, SERVICE, f"/admin/periods/{period_id}/{FILES[name]}{query}",
+                            cache="private, no-store")
     if resp.status_code == 200:
         resp.headers["Content-Disposition"] = f'attachment; filename="skm-{name}"'
     return resp
