@@ -115,10 +115,12 @@ def test_walk_in_respondent_opens_the_public_link(page, audit):
     expect(page.get_by_role("heading", level=1)).to_contain_text("KUESIONER SURVEI KEPUASAN MASYARAKAT")
     audit(page)
     no_sideways_scroll(page)
+    shot(page, "public_form")
     page.goto("/ikm")
     expect(page.get_by_role("cell", name="Balatkop UKM Provinsi Jawa Tengah")).to_be_visible()
     audit(page)
     no_sideways_scroll(page)
+    shot(page, "ikm")
 
 
 def test_admin_opens_the_recap_and_downloads_the_report(page, audit):
@@ -157,6 +159,7 @@ def test_admin_opens_the_recap_and_downloads_the_report(page, audit):
     expect(page.get_by_role("heading", name="Ubah Kuesioner")).to_be_visible()
     audit(page)
     no_sideways_scroll(page)
+    shot(page, "content_editor")
     page.fill("[id='f-performance.3.a1']", "")
     page.click("button:has-text('Simpan')")
     expect(page.get_by_text("Keempat pilihan jawaban wajib diisi")).to_be_visible()

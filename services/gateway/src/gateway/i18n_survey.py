@@ -15,7 +15,8 @@ ID: dict[str, str] = {
     "sv_skm_empty": "Belum ada SKM untuk Anda. Undangan muncul setelah Anda lulus pelatihan.",
     "sv_next_skm": "Isi Survei Kepuasan Masyarakat (SKM) untuk {org}",
     # form (step 22)
-    "sv_form_title": "Isi SKM", "sv_required_note": "*) Data responden yang bertanda bintang wajib diisi.",
+    "sv_form_title": "Isi SKM", "sv_required_note": "*) Data responden yang bertanda bintang wajib diisi, kecuali jika Anda mengisi sebagai "
+                        "anonim.",
     "sv_questionnaire_name": "Nama Kuesioner", "sv_period": "Periode SKM", "sv_training": "Pelatihan",
     "sv_identity": "IDENTITAS RESPONDEN", "sv_anonymous": "Isi sebagai anonim (identitas tidak wajib)",
     "sv_name": "Nama Responden", "sv_email": "Email", "sv_phone": "No. Telepon", "sv_age": "Umur (tahun)",

@@ -124,6 +124,7 @@ class PeriodPublic(PublicModel):
     responses: int | None
     choices: ChoicesPublic
     services: list[ServicePublic] = []
+    unsur: list[str]
 
 
 class OrgSettingsPublic(PublicModel):

@@ -9,7 +9,7 @@ from balai_platform.auth import Claims
 from balai_platform.logging import get_logger
 
 from ..adapters.tables import invitations, organisations, periods, responses
-from ..domain.questionnaire import QuestionnaireContent
+from ..domain.questionnaire import UNSUR, QuestionnaireContent
 from ..domain.skm_period import SkmPeriod
 from .access import admin_org, ensure_org_admin
 from .context import SurveyContext
@@ -27,7 +27,7 @@ def period_public(p: SkmPeriod, n: int | None = None) -> dict:
     return {"id": str(p.id), "org_id": str(p.org_id), "name": p.name, "start": p.start.isoformat(),
             "end": p.end.isoformat(), "population": p.population, "content": p.content.to_dict(),
             "follow_up": p.follow_up, "signed_at": p.signed_at, "responses": n,
-            "choices": respondent_choices()}
+            "choices": respondent_choices(), "unsur": list(UNSUR)}
 
 
 async def list_periods(ctx: SurveyContext, claims: Claims, org_id: uuid.UUID | None) -> dict:
