@@ -49,7 +49,7 @@ async def test_import_refuses_a_bad_row_with_its_number_and_imports_nothing(clie
     assert await _n(client, admin, period_id) == before
     junk = await client.post(f"{API}/admin/periods/{period_id}/import", headers=admin,
                              files={"file": ("kertas.xlsx", b"PK\x03\x04 not a workbook", "application/zip")})
-    assert junk.status_code == 422 and "file" in junk.json()["errors"]
+    assert junk.status_code == 422 and "berkas" in junk.json()["errors"]
 
     good = "\n".join([HEADER, row(), row(perf="2", suggestion="=HYPERLINK(1)"), row(perf="4")]).encode()
     r = await client.post(f"{API}/admin/periods/{period_id}/import", headers=admin,

@@ -119,7 +119,7 @@ async def import_paper(ctx: SurveyContext, claims: Claims, period_id: uuid.UUID,
             rows = parse_paper_sheet(data, filename)
         except SheetErrors as exc:
             bad = getattr(exc, "rows", None) or exc.args[0]
-            raise InvalidInput({(f"baris {n}" if n else "file"): msg for n, msg in bad}, SHEET_REFUSED) from None
+            raise InvalidInput({(f"baris {n}" if n else "berkas"): msg for n, msg in bad}, SHEET_REFUSED) from None
         items = [_response(period, "paper", row, ctx) for row in rows]
         await uow.responses.add_many(items)
         await uow.commit()
