@@ -1,12 +1,13 @@
 """Recap queries: sums, counts and groups computed by PostgreSQL (no response rows loaded in Python).
 
-One aggregate scan per question keeps 100,000 responses well under the 200 ms goal (bench/survey_bench.py).
+One scan for the sums and the profile, one for the suggestions (a partial index): 100,000 answers stay
+under the 200 ms goal (bench/survey_bench.py).
 """
 from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import case, func, select, tuple_
+from sqlalchemy import case, func, select, text, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ..domain.ikm import Totals
@@ -49,27 +50,34 @@ def _ordered(counts: dict[str, int], labels: list[tuple[str, str]]) -> list[tupl
 
 async def profile(s: AsyncSession, period_id: uuid.UUID, training_id: uuid.UUID | None = None,
                   education: tuple[str, ...] = (), occupation: tuple[str, ...] = ()
-                  ) -> tuple[dict[str, list[tuple[str, int]]], dict[str, int]]:
-    """Respondent profile (sex, age band, education, occupation) and counts by channel, in ONE scan
-    (GROUPING SETS): five GROUP BYs would read the period's rows five times."""
+                  ) -> tuple[Totals, dict[str, list[tuple[str, int]]], dict[str, int]]:
+    """The sums of every unsur, the respondent profile (sex, age band, education, occupation) and the
+    counts by channel in ONE scan of the period's rows (GROUPING SETS; the empty set gives the sums):
+    separate queries would read the rows six times."""
     age = case(*[(responses.c.age.between(lo, hi), label) for label, lo, hi in AGE_BANDS], else_=None)
     dims = {"sex": responses.c.sex, "age": age, "education": responses.c.education,
             "occupation": responses.c.occupation, "channel": responses.c.channel}
     cols = [expr.label(name) for name, expr in dims.items()]
     flags = [func.grouping(expr).label(f"g_{name}") for name, expr in dims.items()]
-    stmt = (select(*cols, *flags, func.count().label("n")).where(*_where(period_id, training_id))
-            .group_by(func.grouping_sets(*[tuple_(expr) for expr in dims.values()])))
+    sums = [func.coalesce(func.sum(responses.c[c]), 0).label(c) for c in PERF + IMP]
+    sets = [*[tuple_(expr) for expr in dims.values()], text("()")]
+    stmt = (select(*cols, *flags, func.count().label("n"), *sums).where(*_where(period_id, training_id))
+            .group_by(func.grouping_sets(*sets)))
     counts: dict[str, dict[str, int]] = {name: {} for name in dims}
+    totals = Totals.empty()
     for row in (await s.execute(stmt)).mappings():
-        name = next(n for n in dims if row[f"g_{n}"] == 0)  # the set this row belongs to
-        counts[name][row[name] or ""] = int(row["n"])
+        name = next((n for n in dims if row[f"g_{n}"] == 0), None)  # the set this row belongs to
+        if name is None:  # the grand total
+            totals = Totals(int(row["n"]), tuple(int(row[c]) for c in PERF), tuple(int(row[c]) for c in IMP))
+        else:
+            counts[name][row[name] or ""] = int(row["n"])
     demographics = {
         "sex": _ordered(counts["sex"], list(SEX.items())),
         "age": _ordered(counts["age"], [(label, label) for label, _, _ in AGE_BANDS]),
         "education": _ordered(counts["education"], [(e, e) for e in education]),
         "occupation": _ordered(counts["occupation"], [(o, o) for o in occupation]),
     }
-    return demographics, {c: counts["channel"].get(c, 0) for c in ("online", "link", "paper")}
+    return totals, demographics, {c: counts["channel"].get(c, 0) for c in ("online", "link", "paper")}
 
 
 async def suggestions(s: AsyncSession, period_id: uuid.UUID, training_id: uuid.UUID | None = None) -> list[str]:

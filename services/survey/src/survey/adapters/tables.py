@@ -25,6 +25,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     func,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 
@@ -114,6 +115,8 @@ responses = Table(
     CheckConstraint("channel IN ('online', 'link', 'paper')", name="channel_known"),
     *[CheckConstraint(f"{c} BETWEEN 1 AND 4", name=f"{c}_scale") for c in PERF + IMP],
     Index("ix_responses_period", "period_id", "training_id"),
+    # the recap lists every suggestion of a period: few rows among many answers
+    Index("ix_responses_suggestions", "period_id", "submitted_at", postgresql_where=text("suggestion <> ''")),
 )
 
 app_responses = Table(

@@ -50,10 +50,8 @@ async def period_recap(ctx: SurveyContext, claims: Claims | None, period_id: uui
             ensure_org_admin(claims, period.org_id)
         s = uow.session
         org = await org_settings(s, period.org_id)
-        totals = await recap_sql.totals(s, period_id, training_id)
-        view = RecapView(period=period, org=org, recap=recap(totals))
-        view.demographics, view.channels = await recap_sql.profile(s, period_id, training_id, EDUCATION,
-                                                                   OCCUPATION)
+        totals, demographics, channels = await recap_sql.profile(s, period_id, training_id, EDUCATION, OCCUPATION)
+        view = RecapView(period=period, org=org, recap=recap(totals), demographics=demographics, channels=channels)
         view.suggestions = await recap_sql.suggestions(s, period_id, training_id)
         previous = await recap_sql.previous_periods(s, period.org_id, period.start)
         by_period = await recap_sql.totals_by_period(s, [pid for pid, _ in previous])
