@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import case, func, select, text, tuple_
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ..domain.ikm import Totals
@@ -40,44 +40,34 @@ async def totals_by_period(s: AsyncSession, period_ids: list[uuid.UUID]) -> dict
             for r in rows}
 
 
-def _ordered(counts: dict[str, int], labels: list[tuple[str, str]]) -> list[tuple[str, int]]:
-    out = [(label, counts.pop(key, 0)) for key, label in labels]
-    missing = sum(counts.values())
-    if missing:
-        out.append(("Tidak diisi", missing))
-    return out
-
-
 async def profile(s: AsyncSession, period_id: uuid.UUID, training_id: uuid.UUID | None = None,
                   education: tuple[str, ...] = (), occupation: tuple[str, ...] = ()
                   ) -> tuple[Totals, dict[str, list[tuple[str, int]]], dict[str, int]]:
     """The sums of every unsur, the respondent profile (sex, age band, education, occupation) and the
-    counts by channel in ONE scan of the period's rows (GROUPING SETS; the empty set gives the sums):
-    separate queries would read the rows six times."""
-    age = case(*[(responses.c.age.between(lo, hi), label) for label, lo, hi in AGE_BANDS], else_=None)
-    dims = {"sex": responses.c.sex, "age": age, "education": responses.c.education,
-            "occupation": responses.c.occupation, "channel": responses.c.channel}
-    cols = [expr.label(name) for name, expr in dims.items()]
-    flags = [func.grouping(expr).label(f"g_{name}") for name, expr in dims.items()]
-    sums = [func.coalesce(func.sum(responses.c[c]), 0).label(c) for c in PERF + IMP]
-    sets = [*[tuple_(expr) for expr in dims.values()], text("()")]
-    stmt = (select(*cols, *flags, func.count().label("n"), *sums).where(*_where(period_id, training_id))
-            .group_by(func.grouping_sets(*sets)))
-    counts: dict[str, dict[str, int]] = {name: {} for name in dims}
-    totals = Totals.empty()
-    for row in (await s.execute(stmt)).mappings():
-        name = next((n for n in dims if row[f"g_{n}"] == 0), None)  # the set this row belongs to
-        if name is None:  # the grand total
-            totals = Totals(int(row["n"]), tuple(int(row[c]) for c in PERF), tuple(int(row[c]) for c in IMP))
-        else:
-            counts[name][row[name] or ""] = int(row["n"])
-    demographics = {
-        "sex": _ordered(counts["sex"], list(SEX.items())),
-        "age": _ordered(counts["age"], [(label, label) for label, _, _ in AGE_BANDS]),
-        "education": _ordered(counts["education"], [(e, e) for e in education]),
-        "occupation": _ordered(counts["occupation"], [(o, o) for o in occupation]),
+    counts by channel in ONE pass over the period's rows: one row of plain aggregates with FILTER
+    clauses (measured here: GROUPING SETS took 4x the sums alone, sorting five groupings)."""
+    c = responses.c
+    buckets: dict[str, list[tuple[str, str, object]]] = {
+        "sex": [(k, label, c.sex == k) for k, label in SEX.items()],
+        "age": [(label, label, c.age.between(lo, hi)) for label, lo, hi in AGE_BANDS],
+        "education": [(e, e, c.education == e) for e in education],
+        "occupation": [(o, o, c.occupation == o) for o in occupation],
+        "channel": [(ch, ch, c.channel == ch) for ch in ("online", "link", "paper")],
     }
-    return totals, demographics, {c: counts["channel"].get(c, 0) for c in ("online", "link", "paper")}
+    counted = [func.count().filter(cond) for rows in buckets.values() for _, _, cond in rows]
+    sums = [func.coalesce(func.sum(c[col]), 0) for col in PERF + IMP]
+    row = (await s.execute(select(func.count(), *sums, *counted).where(*_where(period_id, training_id)))).one()
+    n = int(row[0])
+    totals = Totals(n, tuple(int(v) for v in row[1:10]), tuple(int(v) for v in row[10:19]))
+    values = iter(int(v) for v in row[19:])
+    out: dict[str, list[tuple[str, int]]] = {}
+    for name, rows in buckets.items():
+        out[name] = [(label, next(values)) for _, label, _ in rows]
+        missing = n - sum(count for _, count in out[name])
+        if missing and name != "channel":
+            out[name].append(("Tidak diisi", missing))
+    channels = {key: count for (key, _, _), (_, count) in zip(buckets["channel"], out.pop("channel"), strict=True)}
+    return totals, out, channels
 
 
 async def suggestions(s: AsyncSession, period_id: uuid.UUID, training_id: uuid.UUID | None = None) -> list[str]:
