@@ -6,6 +6,7 @@
 #   IDENTITY_DATABASE_URL='postgresql+asyncpg://identity:PASSWORD@HOST:5432/identity' \
 #   UKM_DATABASE_URL='postgresql+asyncpg://ukm:PASSWORD@HOST:5432/ukm' \
 #   TRAINING_DATABASE_URL='postgresql+asyncpg://training:PASSWORD@HOST:5432/training' \
+#   SURVEY_DATABASE_URL='postgresql+asyncpg://survey:PASSWORD@HOST:5432/survey' \
 #     deploy/bootstrap-secrets.sh
 #
 # A <NAME>_DATABASE_URL is needed only while Secret <name>-secrets does not exist yet: to add
@@ -17,7 +18,7 @@ set -euo pipefail
 
 ns="${NAMESPACE:-balai}"
 # Services whose Secret <name>-secrets holds <NAME>_DATABASE_URL (identity's holds more).
-services=(identity ukm training)
+services=(identity ukm training survey)
 
 exists() { kubectl -n "${ns}" get "$1" "$2" > /dev/null 2>&1; }
 url_var() { echo "$(tr '[:lower:]' '[:upper:]' <<< "$1")_DATABASE_URL"; }
@@ -70,7 +71,10 @@ for svc in "${services[@]}"; do
   if exists secret "${svc}-secrets"; then
     echo "${svc}-secrets exists: left as it is"
   else
-    kubectl -n "${ns}" create secret generic "${svc}-secrets" --from-literal="${var}=${!var}"
+    extra=()
+    # survey also signs its public link's form tokens with a key of its own
+    [[ "${svc}" == survey ]] && extra=(--from-literal=SURVEY_FORM_SECRET="$(openssl rand -base64 32)")
+    kubectl -n "${ns}" create secret generic "${svc}-secrets" --from-literal="${var}=${!var}" "${extra[@]}"
     echo "created ${svc}-secrets"
   fi
 done

@@ -10,7 +10,7 @@ from services.training.tests.support import WIB, enroll, new_training, png, wait
 from services.ukm.tests.support import create_business, login, photo_files
 from tests.factories import participant_form, register
 
-ID, UKM, TR = "/api/identity", "/api/ukm", "/api/training"
+ID, UKM, TR, SV = "/api/identity", "/api/ukm", "/api/training", "/api/survey"
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 SECRET_REVIEW = "Testimoni rahasia A"
 CSRF_REFUSED = "Formulir sudah kedaluwarsa"
@@ -82,12 +82,27 @@ async def _trainings(c, stack, w: dict) -> None:
     await wait_for(in_gallery, timeout=90)
 
 
+async def _survey(c, stack, w: dict) -> None:
+    """A's SKM invitation (a TrainingCompleted of a Jateng training) and Jateng's current SKM period."""
+    from services.survey.tests.support import completed
+    from services.ukm.tests.support import publish
+
+    await publish(stack.kafka_bootstrap, [completed(w["A_id"])])
+
+    async def invited():
+        items = (await c.get(f"{SV}/me/invitations", headers=w["A"])).json().get("items")
+        return items[0]["id"] if items else None
+    w["INV"] = await wait_for(invited, timeout=90)
+    w["SP"] = (await c.get(f"{SV}/admin/periods", headers=w["jateng"])).json()["current_id"]
+
+
 async def build_world(c: httpx.AsyncClient, stack) -> dict:
     """Participants A and B, the admins' tokens, A's business, products, enrollments and class."""
     w: dict = {}
     await _people(c, stack, w)
     await _business(c, w)
     await _trainings(c, stack, w)
+    await _survey(c, stack, w)
     w["secrets"] = [w["A_form"][k] for k in ("nik", "kk", "full_name")] + [SECRET_REVIEW]
     return w
 

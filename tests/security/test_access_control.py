@@ -19,7 +19,7 @@ import httpx
 import pytest
 
 from services.training.tests.support import WIB, wait_for
-from tests.security.access_world import CSRF_REFUSED, ID, PDF, TR, UKM, build_world, send
+from tests.security.access_world import CSRF_REFUSED, ID, PDF, SV, TR, UKM, build_world, send
 from tests.security.support import web_login
 
 pytestmark = pytest.mark.integration
@@ -51,7 +51,13 @@ async def api(balai_stack):
 
 PHOTO = {"files": True}
 # B against A's resources: every row answers 403 or 404 (the status says which check refused)
+SKM_ANSWER = {"data": {"anonymous": "1", **{f"p{i}": "3" for i in range(1, 10)}, **{f"i{i}": "4" for i in range(1, 10)}}}
 B_CASES = [
+    ("B", "GET", SV + "/me/invitations/{INV}"),
+    ("B", "POST", SV + "/me/invitations/{INV}/response", SKM_ANSWER),
+    ("B", "GET", SV + "/admin/periods/{SP}/recap"),
+    ("web_B", "GET", "/skm/isi/{INV}"),
+    ("web_B", "GET", "/admin/skm/{SP}"),
     ("B", "GET", ID + "/participants/{A_id}/photo"),
     ("B", "GET", ID + "/admin/participants/{A_id}"),
     ("B", "GET", UKM + "/businesses/{bid}/audit"),
@@ -104,6 +110,15 @@ B_CASES = [
 # the organisations' admins on a Jateng training: Jatim is refused, Jateng passes the same check.
 # Read-only rows first; the Jateng rows that change state run in this order, closing last.
 ORG_CASES = [
+    ("GET", SV + "/admin/periods/{SP}"),
+    ("GET", SV + "/admin/periods/{SP}/recap"),
+    ("GET", SV + "/admin/periods/{SP}/report.pdf"),
+    ("GET", SV + "/admin/periods/{SP}/responses.csv"),
+    ("GET", SV + "/admin/periods/{SP}/qr.pdf"),
+    ("GET", "/admin/skm/{SP}"),
+    ("PUT", SV + "/admin/periods/{SP}/settings", {"json": {"population": "120"}}),
+    ("PUT", SV + "/admin/periods/{SP}/follow-up", {"json": {"rows": []}}),
+    ("POST", SV + "/admin/periods/{SP}/paper", SKM_ANSWER),
     ("GET", TR + "/admin/trainings/{T1}"),
     ("GET", TR + "/admin/trainings/{T1}/enrollments"),
     ("GET", TR + "/admin/enrollments/{E1}"),
@@ -168,9 +183,12 @@ ANON_CASES = [(m, p) for m, p in [
     ("POST", TR + "/admin/enrollments/bulk"), ("PUT", TR + "/admin/trainings/{T1}/attendance"),
     ("POST", TR + "/admin/trainings/{T1}/close"), ("GET", TR + "/admin/testimonials"),
     ("POST", TR + "/admin/trainings/{T2}/modules"), ("PUT", TR + "/admin/trainings/{T2}/quiz"),
+    ("GET", SV + "/me/invitations"), ("GET", SV + "/me/invitations/{INV}"), ("POST", SV + "/me/invitations/{INV}/response"),
+    ("GET", SV + "/admin/periods"), ("GET", SV + "/admin/periods/{SP}/recap"), ("POST", SV + "/admin/periods/{SP}/paper"),
+    ("GET", SV + "/admin/periods/{SP}/report.pdf"), ("PUT", SV + "/admin/periods/{SP}/follow-up"),
 ]]
 # web pages without a session send the browser to the login form; file proxies answer a bare 404
-WEB_PAGES = ["/profil", "/riwayat", "/dashboard", "/riwayat/{E1}/konfirmasi", "/kelas/{E2}", "/ukm/{bid}/edit",
+WEB_PAGES = ["/skm", "/skm/isi/{INV}", "/admin/skm", "/admin/skm/{SP}", "/profil", "/riwayat", "/dashboard", "/riwayat/{E1}/konfirmasi", "/kelas/{E2}", "/ukm/{bid}/edit",
              "/admin/peserta/{A_id}", "/admin/pendaftaran/{E1}", "/admin/pelatihan/{T1}/peserta"]
 WEB_FILES = [UKM + "/products/{P2}/photos/1", "/foto/{A_id}", "/berkas-pelatihan/{E1}/produk/1", "/berkas-pelatihan/{E1}/konfirmasi",
              "/materi-pelatihan/{M}/{F}"]

@@ -50,6 +50,7 @@ SERVICES = [spec for spec in (
     ServiceSpec("identity", "identity.main:create_app"),
     ServiceSpec("ukm", "ukm.main:create_app"),
     ServiceSpec("training", "training.main:create_app"),
+    ServiceSpec("survey", "survey.main:create_app"),
 ) if _available(spec)]
 GATEWAY = ServiceSpec("gateway", "gateway.main:create_app", database=False)
 
@@ -58,10 +59,14 @@ def load_keys(state_dir: Path) -> dict:
     """Key material persists with the data it protects (.state/keys.json)."""
     path = state_dir / "keys.json"
     if path.exists():
-        return json.loads(path.read_text())
-    private, public = generate_keypair()
-    keys = {"jwt_private": private, "jwt_public": public, "pii": {"k1": new_key_b64()},
-            "blind_index": new_key_b64()}
+        keys = json.loads(path.read_text())
+        if "survey_form" in keys:
+            return keys
+        keys["survey_form"] = new_key_b64()  # added with the survey service: older states lack it
+    else:
+        private, public = generate_keypair()
+        keys = {"jwt_private": private, "jwt_public": public, "pii": {"k1": new_key_b64()},
+                "blind_index": new_key_b64(), "survey_form": new_key_b64()}
     state_dir.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(keys))
     path.chmod(0o600)
@@ -117,6 +122,9 @@ class Stack:
                 "IDENTITY_JWT_PRIVATE_KEY": k["jwt_private"], "IDENTITY_PII_KEYS": json.dumps(k["pii"]),
                 "IDENTITY_PII_ACTIVE_KEY_ID": "k1", "IDENTITY_BLIND_INDEX_KEY": k["blind_index"],
                 "IDENTITY_DEV_MAILBOX": "true", "IDENTITY_PUBLIC_BASE_URL": self.gateway_url})
+        if spec.name == "survey":
+            env.update({"SURVEY_FORM_SECRET": k["survey_form"],
+                        "SURVEY_PUBLIC_BASE_URL": self.gateway_url})
         if spec.name == "gateway":
             env["GATEWAY_SERVICE_URLS"] = json.dumps({s.name: self.service_url(s.name) for s in SERVICES})
         env.update(self.extra_env)

@@ -6,15 +6,16 @@ from gateway.i18n import t
 PARTICIPANT_SOON = {
     "riwayat": "nav_history", "jadwal": "nav_schedule", "testimoni": "nav_testimony",
     "check-in": "nav_checkin", "e-sertifikat": "nav_certificate", "skm": "nav_skm",
-    "survey": "nav_survey",
+    "survey": "sv_nav_survey",
 }
 ADMIN_SOON = {
     "jadwal": "nav_schedule", "verifikasi": "nav_verification", "asrama": "nav_lodging",
     "sertifikat": "nav_certificates", "skm": "nav_skm",
 }
 # entries already built (training pages): their real address instead of "Segera hadir"
-PARTICIPANT_LIVE = {"riwayat": "/riwayat", "jadwal": "/jadwal", "testimoni": "/testimoni"}
-ADMIN_LIVE = {"jadwal": "/admin/pelatihan", "verifikasi": "/admin/verifikasi"}
+PARTICIPANT_LIVE = {"riwayat": "/riwayat", "jadwal": "/jadwal", "testimoni": "/testimoni",
+                    "skm": "/skm", "survey": "/survey"}
+ADMIN_LIVE = {"jadwal": "/admin/pelatihan", "verifikasi": "/admin/verifikasi", "skm": "/admin/skm"}
 
 
 def participant_menu() -> list[tuple[str, str, str]]:

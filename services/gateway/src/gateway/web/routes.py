@@ -12,6 +12,8 @@ from gateway.upstream import UpstreamUnavailable
 from gateway.web import wilayah
 from gateway.web.admin import nik_access as admin_nik_access
 from gateway.web.admin import routes as admin
+from gateway.web.admin_survey import content as sv_content
+from gateway.web.admin_survey import routes as sv_admin
 from gateway.web.admin_training import class_editor as tr_class_editor
 from gateway.web.admin_training import enrollments as tr_enrollments
 from gateway.web.admin_training import materials as tr_admin_materials
@@ -24,6 +26,8 @@ from gateway.web.gallery import routes as gallery
 from gateway.web.participant import register
 from gateway.web.participant import routes as participant
 from gateway.web.session import Forbidden, LoginRequired, set_flash
+from gateway.web.survey import app_survey as sv_app
+from gateway.web.survey import routes as sv_routes
 from gateway.web.training import history as tr_history
 from gateway.web.training import materials as tr_materials
 from gateway.web.training import online as tr_online
@@ -42,6 +46,8 @@ def include(app: FastAPI) -> None:
     for module in (tr_routes, tr_history, tr_online, tr_materials, tr_trainings, tr_enrollments, tr_sessions,
                    tr_class_editor, tr_admin_materials):
         app.include_router(module.router)  # training pages
+    for module in (sv_routes, sv_app, sv_admin, sv_content):
+        app.include_router(module.router)  # survey pages
 
     @app.exception_handler(LoginRequired)
     async def login_required(request: Request, exc: LoginRequired) -> Response:

@@ -1,0 +1,26 @@
+"""Event consumers: training's TrainingCompleted -> an SKM invitation (other types on the topic are ignored).
+
+One IdempotentConsumer (inbox name and consumer group "survey")."""
+from __future__ import annotations
+
+from functools import partial
+
+from faststream.kafka import KafkaBroker
+
+from balai_contracts.topics import TRAINING_ENROLLMENT
+from balai_contracts.training import TrainingCompletedV1
+from balai_platform.consumer import IdempotentConsumer, subscribe
+from balai_platform.inbox import Inbox
+
+from ..adapters.tables import inbox
+from ..service import invitations
+from ..service.context import SurveyContext
+
+
+def build_consumer(ctx: SurveyContext, broker: KafkaBroker) -> IdempotentConsumer:
+    consumer = IdempotentConsumer(ctx.sessionmaker, Inbox(inbox), ctx.settings.consumer_group,
+                                  max_retries=ctx.settings.consumer_max_retries)
+    consumer.handle(TrainingCompletedV1, partial(invitations.on_training_completed, ctx))
+    subscribe(broker, lambda: broker, TRAINING_ENROLLMENT, consumer,
+              fetch_max_wait_ms=ctx.settings.kafka_fetch_max_wait_ms)
+    return consumer
