@@ -80,11 +80,12 @@ class Dormitory:
             .where(beds.c.room_id == room_id, stays.c.held.op("&&")(nights))) or 0)
 
 
-async def bed_info(session: AsyncSession, bed_id: uuid.UUID):
-    """A bed with its room's facts (org, sex, closure) and the Bed value events carry; None if unknown."""
-    return (await session.execute(
-        select(beds.c.id.label("bed_id"), beds.c.label.label("bed_label"), rooms.c.id.label("room_id"),
-               rooms.c.code.label("room_code"), rooms.c.floor, buildings.c.name.label("building_name"),
-               rooms.c.org_id, rooms.c.sex, rooms.c.closed_from, rooms.c.closed_until)
-        .select_from(beds.join(rooms, rooms.c.id == beds.c.room_id).join(buildings, buildings.c.id == rooms.c.building_id))
-        .where(beds.c.id == bed_id))).first()
+    async def bed(self, bed_id: uuid.UUID):
+        """A bed with its room's facts (org, sex, closure) and what events carry; None if unknown."""
+        return (await self.session.execute(
+            select(beds.c.id.label("bed_id"), beds.c.label.label("bed_label"), rooms.c.id.label("room_id"),
+                   rooms.c.code.label("room_code"), rooms.c.floor, buildings.c.name.label("building_name"),
+                   rooms.c.org_id, rooms.c.sex, rooms.c.closed_from, rooms.c.closed_until)
+            .select_from(beds.join(rooms, rooms.c.id == beds.c.room_id)
+                         .join(buildings, buildings.c.id == rooms.c.building_id))
+            .where(beds.c.id == bed_id))).first()

@@ -12,7 +12,7 @@ from balai_platform.auth import Claims
 from balai_platform.requests import admin_claims_of
 from balai_platform.responses import PROBLEM_RESPONSES, binary_responses
 
-from ..service import board, exports, stays
+from ..service import board, exports, stays, views
 from .api_participant import ctx_of
 from .schemas import BoardPublic, ReassignIn, StayAdmin, TrainingRoomList
 
@@ -28,22 +28,26 @@ async def occupancy(request: Request, claims: Claims = Depends(admin_claims_of),
 
 @router.post("/stays/{stay_id}/reassign", response_model=StayAdmin)
 async def reassign(stay_id: uuid.UUID, body: ReassignIn, request: Request, claims: Claims = Depends(admin_claims_of)):
-    return await stays.reassign(ctx_of(request), claims, stay_id, body.bed_id)
+    await stays.reassign(ctx_of(request), claims, stay_id, body.bed_id)
+    return await views.admin_stay(ctx_of(request), stay_id)
 
 
 @router.post("/stays/{stay_id}/release", response_model=StayAdmin)
 async def release(stay_id: uuid.UUID, request: Request, claims: Claims = Depends(admin_claims_of)):
-    return await stays.release(ctx_of(request), claims, stay_id)
+    await stays.release(ctx_of(request), claims, stay_id)
+    return await views.admin_stay(ctx_of(request), stay_id)
 
 
 @router.post("/stays/{stay_id}/check-in", response_model=StayAdmin)
 async def check_in(stay_id: uuid.UUID, request: Request, claims: Claims = Depends(admin_claims_of)):
-    return await stays.front_desk_check_in(ctx_of(request), claims, stay_id)
+    await stays.front_desk_check_in(ctx_of(request), claims, stay_id)
+    return await views.admin_stay(ctx_of(request), stay_id)
 
 
 @router.post("/stays/{stay_id}/check-out", response_model=StayAdmin)
 async def check_out(stay_id: uuid.UUID, request: Request, claims: Claims = Depends(admin_claims_of)):
-    return await stays.front_desk_check_out(ctx_of(request), claims, stay_id)
+    await stays.front_desk_check_out(ctx_of(request), claims, stay_id)
+    return await views.admin_stay(ctx_of(request), stay_id)
 
 
 @router.get("/trainings/{training_id}/rooms", response_model=TrainingRoomList)

@@ -32,14 +32,17 @@ async def one(stay_id: uuid.UUID, request: Request, claims: Claims = Depends(cla
 
 @router.post("/{stay_id}/check-in", response_model=MyStayPublic)
 async def check_in(stay_id: uuid.UUID, request: Request, claims: Claims = Depends(claims_of)):
-    return await stays.check_in(ctx_of(request), claims, stay_id)
+    await stays.check_in(ctx_of(request), claims, stay_id)
+    return await views.my_stay(ctx_of(request), require_participant(claims), stay_id)
 
 
 @router.post("/{stay_id}/check-out", response_model=MyStayPublic)
 async def check_out(stay_id: uuid.UUID, request: Request, claims: Claims = Depends(claims_of)):
-    return await stays.check_out(ctx_of(request), claims, stay_id)
+    await stays.check_out(ctx_of(request), claims, stay_id)
+    return await views.my_stay(ctx_of(request), require_participant(claims), stay_id)
 
 
 @router.put("/{stay_id}/need", response_model=MyStayPublic)
 async def need(stay_id: uuid.UUID, body: NeedIn, request: Request, claims: Claims = Depends(claims_of)):
-    return await stays.note_need(ctx_of(request), claims, stay_id, body.need)
+    await stays.note_need(ctx_of(request), claims, stay_id, body.need)
+    return await views.my_stay(ctx_of(request), require_participant(claims), stay_id)

@@ -6,10 +6,8 @@ import uuid
 from balai_platform.auth import Claims
 from balai_platform.logging import get_logger
 
-from ..adapters.dormitory import bed_info
 from ..domain.errors import Conflict, NotFound
 from ..domain.stay import Bed, Stay
-from . import views
 from .access import require_org, require_participant
 from .context import LodgingContext
 from .placing import serve_waiting_list
@@ -18,7 +16,7 @@ log = get_logger("stays")
 BED_NOT_FOUND = "Tempat tidur tidak ditemukan"
 
 
-async def _own(ctx: LodgingContext, claims: Claims, stay_id: uuid.UUID, action) -> dict:
+async def _own(ctx: LodgingContext, claims: Claims, stay_id: uuid.UUID, action) -> Stay:
     participant_id = require_participant(claims)
     async with ctx.uow() as uow:
         stay = await uow.stays.get(stay_id, lock=True)
@@ -26,10 +24,10 @@ async def _own(ctx: LodgingContext, claims: Claims, stay_id: uuid.UUID, action) 
         action(stay)
         await uow.stays.save(stay)
         await uow.commit()
-    return await views.my_stay(ctx, participant_id, stay_id)
+    return stay
 
 
-async def check_in(ctx: LodgingContext, claims: Claims, stay_id: uuid.UUID) -> dict:
+async def check_in(ctx: LodgingContext, claims: Claims, stay_id: uuid.UUID) -> Stay:
     """"Konfirmasi Check In Kamar" → Proses: only the participant's own stay, only during its nights."""
     out = await _own(ctx, claims, stay_id, lambda s: s.check_in(ctx.clock.today(), ctx.clock.now(),
                                                                 by_front_desk=False))
@@ -37,7 +35,7 @@ async def check_in(ctx: LodgingContext, claims: Claims, stay_id: uuid.UUID) -> d
     return out
 
 
-async def check_out(ctx: LodgingContext, claims: Claims, stay_id: uuid.UUID) -> dict:
+async def check_out(ctx: LodgingContext, claims: Claims, stay_id: uuid.UUID) -> Stay:
     """The participant leaves; the bed is free for the nights not slept."""
     out = await _own(ctx, claims, stay_id, lambda s: s.check_out(ctx.clock.today(), ctx.clock.now(),
                                                                  by_front_desk=False))
@@ -45,12 +43,12 @@ async def check_out(ctx: LodgingContext, claims: Claims, stay_id: uuid.UUID) -> 
     return out
 
 
-async def note_need(ctx: LodgingContext, claims: Claims, stay_id: uuid.UUID, need: str) -> dict:
+async def note_need(ctx: LodgingContext, claims: Claims, stay_id: uuid.UUID, need: str) -> Stay:
     """The participant notes a need (e.g. an accessible room) the admin sees on the board."""
     return await _own(ctx, claims, stay_id, lambda s: s.note_need(need))
 
 
-async def _admin(ctx: LodgingContext, claims: Claims, stay_id: uuid.UUID, action, *, frees_bed: bool) -> dict:
+async def _admin(ctx: LodgingContext, claims: Claims, stay_id: uuid.UUID, action, *, frees_bed: bool) -> Stay:
     async with ctx.uow() as uow:
         stay = await uow.stays.get(stay_id)
         require_org(claims, stay.guest.org_id)
@@ -62,13 +60,13 @@ async def _admin(ctx: LodgingContext, claims: Claims, stay_id: uuid.UUID, action
         if frees_bed:
             await serve_waiting_list(uow, stay.guest.org_id, ctx.clock.now(), batch=ctx.settings.waiting_batch)
         await uow.commit()
-    return await views.admin_stay(ctx, stay_id)
+    return stay
 
 
-async def reassign(ctx: LodgingContext, claims: Claims, stay_id: uuid.UUID, bed_id: uuid.UUID) -> dict:
+async def reassign(ctx: LodgingContext, claims: Claims, stay_id: uuid.UUID, bed_id: uuid.UUID) -> Stay:
     """Move a guest (or place a waiting one) in a chosen bed; the constraint refuses a taken bed."""
     async def move(uow, stay: Stay) -> None:
-        info = await bed_info(uow.session, bed_id)
+        info = await uow.dormitory.bed(bed_id)
         if info is None or info.org_id != stay.guest.org_id:
             raise NotFound(BED_NOT_FOUND)
         if info.sex != stay.guest.sex:
@@ -86,7 +84,7 @@ async def reassign(ctx: LodgingContext, claims: Claims, stay_id: uuid.UUID, bed_
     return out
 
 
-async def release(ctx: LodgingContext, claims: Claims, stay_id: uuid.UUID) -> dict:
+async def release(ctx: LodgingContext, claims: Claims, stay_id: uuid.UUID) -> Stay:
     """The admin frees the bed (the guest will not come); the waiting list moves."""
     async def free(uow, stay: Stay) -> None:
         if not stay.release("released by admin", ctx.clock.now()):
@@ -96,13 +94,13 @@ async def release(ctx: LodgingContext, claims: Claims, stay_id: uuid.UUID) -> di
     return out
 
 
-async def front_desk_check_in(ctx: LodgingContext, claims: Claims, stay_id: uuid.UUID) -> dict:
+async def front_desk_check_in(ctx: LodgingContext, claims: Claims, stay_id: uuid.UUID) -> Stay:
     async def act(uow, stay: Stay) -> None:
         stay.check_in(ctx.clock.today(), ctx.clock.now(), by_front_desk=True)
     return await _admin(ctx, claims, stay_id, act, frees_bed=False)
 
 
-async def front_desk_check_out(ctx: LodgingContext, claims: Claims, stay_id: uuid.UUID) -> dict:
+async def front_desk_check_out(ctx: LodgingContext, claims: Claims, stay_id: uuid.UUID) -> Stay:
     async def act(uow, stay: Stay) -> None:
         stay.check_out(ctx.clock.today(), ctx.clock.now(), by_front_desk=True)
     return await _admin(ctx, claims, stay_id, act, frees_bed=True)
