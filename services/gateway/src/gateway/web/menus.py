@@ -13,8 +13,8 @@ ADMIN_SOON = {
     "sertifikat": "nav_certificates", "skm": "nav_skm",
 }
 # entries already built (training pages): their real address instead of "Segera hadir"
-PARTICIPANT_LIVE = {"riwayat": "/riwayat", "jadwal": "/jadwal", "testimoni": "/testimoni"}
-ADMIN_LIVE = {"jadwal": "/admin/pelatihan", "verifikasi": "/admin/verifikasi"}
+PARTICIPANT_LIVE = {"riwayat": "/riwayat", "jadwal": "/jadwal", "testimoni": "/testimoni", "check-in": "/check-in"}
+ADMIN_LIVE = {"jadwal": "/admin/pelatihan", "verifikasi": "/admin/verifikasi", "asrama": "/admin/asrama"}
 
 
 def participant_menu() -> list[tuple[str, str, str]]:

@@ -12,6 +12,8 @@ from gateway.upstream import UpstreamUnavailable
 from gateway.web import wilayah
 from gateway.web.admin import nik_access as admin_nik_access
 from gateway.web.admin import routes as admin
+from gateway.web.admin_lodging import rooms as lg_rooms
+from gateway.web.admin_lodging import routes as lg_admin
 from gateway.web.admin_training import class_editor as tr_class_editor
 from gateway.web.admin_training import enrollments as tr_enrollments
 from gateway.web.admin_training import materials as tr_admin_materials
@@ -21,6 +23,7 @@ from gateway.web.auth import routes as auth
 from gateway.web.common import redirect
 from gateway.web.csrf import CsrfFailed
 from gateway.web.gallery import routes as gallery
+from gateway.web.lodging import routes as lg_routes
 from gateway.web.participant import register
 from gateway.web.participant import routes as participant
 from gateway.web.session import Forbidden, LoginRequired, set_flash
@@ -42,6 +45,8 @@ def include(app: FastAPI) -> None:
     for module in (tr_routes, tr_history, tr_online, tr_materials, tr_trainings, tr_enrollments, tr_sessions,
                    tr_class_editor, tr_admin_materials):
         app.include_router(module.router)  # training pages
+    for module in (lg_routes, lg_admin, lg_rooms):
+        app.include_router(module.router)  # lodging pages
 
     @app.exception_handler(LoginRequired)
     async def login_required(request: Request, exc: LoginRequired) -> Response:

@@ -26,6 +26,11 @@ async def occupancy(request: Request, claims: Claims = Depends(admin_claims_of),
     return await board.board(ctx_of(request), claims, org_id, start, end, q.strip(), training.strip())
 
 
+@router.get("/stays/{stay_id}", response_model=StayAdmin)
+async def one(stay_id: uuid.UUID, request: Request, claims: Claims = Depends(admin_claims_of)):
+    return await views.admin_stay(ctx_of(request), stay_id, claims)
+
+
 @router.post("/stays/{stay_id}/reassign", response_model=StayAdmin)
 async def reassign(stay_id: uuid.UUID, body: ReassignIn, request: Request, claims: Claims = Depends(admin_claims_of)):
     await stays.reassign(ctx_of(request), claims, stay_id, body.bed_id)

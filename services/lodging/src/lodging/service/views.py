@@ -5,9 +5,12 @@ import uuid
 
 from sqlalchemy import and_, select
 
+from balai_platform.auth import Claims
+
 from ..adapters.tables import beds, buildings, participants, rooms, stays
 from ..domain.errors import NotFound
 from ..domain.stay import LABELS
+from .access import require_org
 from .context import LodgingContext
 
 NOT_FOUND = "Data menginap tidak ditemukan"
@@ -65,9 +68,12 @@ async def my_stay(ctx: LodgingContext, participant_id: uuid.UUID, stay_id: uuid.
         return {**stay_dict(r, admin=False), "roommates": await _roommates(s, r)}
 
 
-async def admin_stay(ctx: LodgingContext, stay_id: uuid.UUID) -> dict:
+async def admin_stay(ctx: LodgingContext, stay_id: uuid.UUID, claims: Claims | None = None) -> dict:
+    """One stay for the admin; with `claims`, only an admin of its organisation may read it."""
     async with ctx.sessionmaker() as s:
         r = (await s.execute(select(*_COLS).select_from(_FROM).where(stays.c.id == stay_id))).first()
         if r is None:
             raise NotFound(NOT_FOUND)
+        if claims is not None:
+            require_org(claims, r.org_id)
         return stay_dict(r, admin=True)
