@@ -9,13 +9,15 @@ import functools
 import os
 from typing import Any
 
-SERVICES = ("identity", "ukm", "training")
+SERVICES = ("identity", "ukm", "training", "lodging")
 
 
 def _build() -> dict[str, Any]:
     from balai_platform.auth import generate_keypair
     from identity.main import create_app as identity_app
     from identity.settings import Settings as IdentitySettings
+    from lodging.main import create_app as lodging_app
+    from lodging.settings import Settings as LodgingSettings
     from training.main import create_app as training_app
     from training.settings import Settings as TrainingSettings
     from ukm.main import create_app as ukm_app
@@ -29,6 +31,7 @@ def _build() -> dict[str, Any]:
                                                   blind_index_key=key), run_relay=False),
         "ukm": ukm_app(UkmSettings(**common), run_relay=False),
         "training": training_app(TrainingSettings(**common), run_relay=False),
+        "lodging": lodging_app(LodgingSettings(**common), run_relay=False),
     }
 
 
