@@ -4,13 +4,29 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import and_, delete, func, select
+from sqlalchemy import bindparam, delete, func, select, text
 from sqlalchemy.dialects.postgresql import DATERANGE, Range
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ..domain.assignment import Occupant, RoomSnapshot
 from ..domain.dormitory import bed_labels
 from .tables import beds, buildings, org_settings, rooms, stays
+
+_SNAPSHOT = text("""
+SELECT r.id, r.code, r.floor, bl.name, r.sex,
+       array_agg(b.id ORDER BY b.label) FILTER (WHERE s.id IS NULL) AS free_ids,
+       array_agg(b.label ORDER BY b.label) FILTER (WHERE s.id IS NULL) AS free_labels,
+       array_agg(s.training_id) FILTER (WHERE s.id IS NOT NULL) AS trainings,
+       array_agg(s.business_id) FILTER (WHERE s.id IS NOT NULL) AS businesses
+FROM rooms r
+JOIN buildings bl ON bl.id = r.building_id
+JOIN beds b ON b.room_id = r.id
+LEFT JOIN stays s ON s.bed_id = b.id AND s.held && :nights
+WHERE r.org_id = :org AND r.sex = :sex
+  AND (r.closed_from IS NULL OR NOT daterange(r.closed_from, r.closed_until, '[]') && :nights)
+GROUP BY r.id, bl.name
+HAVING count(*) FILTER (WHERE s.id IS NULL) > 0
+""").bindparams(bindparam("nights", type_=DATERANGE))
 
 
 def nights_range(first: date, end: date) -> Range:
@@ -24,29 +40,15 @@ class Dormitory:
         self.session = session
 
     async def snapshot(self, org_id: uuid.UUID, sex: str, first: date, end: date) -> list[RoomSnapshot]:
-        """Rooms of that sex with their beds and who holds them on any of the nights [first, end)."""
-        nights = func.cast(nights_range(first, end), DATERANGE)
-        closed = and_(rooms.c.closed_from.is_not(None),
-                      func.daterange(rooms.c.closed_from, rooms.c.closed_until, "[]").op("&&")(nights))
-        stmt = (select(rooms.c.id, rooms.c.code, rooms.c.floor, buildings.c.name, rooms.c.sex, closed.label("closed"),
-                       beds.c.id.label("bed_id"), beds.c.label, stays.c.training_id, stays.c.business_id,
-                       stays.c.bed_id.label("held_bed"))
-                .select_from(rooms.join(buildings, buildings.c.id == rooms.c.building_id)
-                             .join(beds, beds.c.room_id == rooms.c.id)
-                             .outerjoin(stays, and_(stays.c.bed_id == beds.c.id, stays.c.held.op("&&")(nights))))
-                .where(rooms.c.org_id == org_id, rooms.c.sex == sex))
-        out: dict[uuid.UUID, RoomSnapshot] = {}
-        for r in (await self.session.execute(stmt)).all():
-            room = out.get(r.id)
-            if room is None:
-                room = out[r.id] = RoomSnapshot(room_id=r.id, code=r.code, floor=r.floor, building_name=r.name,
-                                                sex=r.sex, closed=bool(r.closed), beds=[])
-            if all(b[0] != r.bed_id for b in room.beds):
-                room.beds.append((r.bed_id, r.label))
-            if r.held_bed is not None:
-                room.taken.add(r.held_bed)
-                room.occupants.append(Occupant(r.training_id, r.business_id))
-        return list(out.values())
+        """Open rooms of that sex with at least one bed free on all the nights [first, end): their free
+        beds and who holds the others (aggregated in SQL: one row per room, full rooms left out)."""
+        rows = (await self.session.execute(_SNAPSHOT, {"org": org_id, "sex": sex,
+                                                       "nights": nights_range(first, end)})).all()
+        return [RoomSnapshot(room_id=r.id, code=r.code, floor=r.floor, building_name=r.name, sex=r.sex,
+                             closed=False, beds=list(zip(r.free_ids, r.free_labels, strict=True)),
+                             occupants=[Occupant(t, b) for t, b in zip(r.trainings or [], r.businesses or [],
+                                                                       strict=True)])
+                for r in rows]
 
     async def arrive_evening_before(self, org_id: uuid.UUID) -> bool:
         return bool(await self.session.scalar(
