@@ -109,3 +109,17 @@ def test_admin_board(page, audit, balai_stack):
     expect(page.get_by_role("heading", name="Kelola Kamar Asrama")).to_be_visible()
     audit(page)
     page.screenshot(path=f"{SHOTS}-rooms.png", full_page=True)
+    page.get_by_role("link", name="Ubah K01").click()
+    expect(page.get_by_role("heading", name="Ubah kamar K01")).to_be_visible()
+    expect(page.get_by_label("AC")).to_be_checked()
+    audit(page)
+    page.click("button:has-text('Simpan')")
+    expect(page.get_by_text("Kamar tersimpan.")).to_be_visible()
+
+
+def test_superadmin_board_chooses_an_organisation(page, audit, balai_stack):
+    login(page, balai_stack.admin_username, balai_stack.admin_password)
+    page.goto("/admin/asrama")
+    expect(page.get_by_label("Organisasi")).to_be_visible()
+    expect(page.get_by_role("heading", name="Keterisian kamar")).to_be_visible()
+    audit(page)

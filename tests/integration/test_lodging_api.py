@@ -80,3 +80,72 @@ async def test_check_in_own_stay_and_admin_board(balai_stack):
         assert r.status_code == 200 and r.json()["status"] == "checked_out"
         r = await client.get(f"{API}/admin/dormitory", headers=jateng)
         assert r.status_code == 200 and len(r.json()["buildings"]) == 2
+
+
+async def test_rooms_added_or_reopened_serve_the_waiting_list(balai_stack):
+    """A superadmin builds a dormitory over the API; new and reopened rooms place the oldest waiting."""
+    org = uuid.uuid4()
+    async with httpx.AsyncClient(base_url=balai_stack.gateway_url, timeout=30) as client:
+        su = await login(client, balai_stack.admin_username, balai_stack.admin_password)
+        r = await client.post(f"{API}/admin/buildings", params={"org_id": str(org)},
+                              json={"name": "Wisma Uji"}, headers=su)
+        assert r.status_code == 201, r.text
+        building = r.json()["building_id"]
+        room = {"building_id": building, "code": "k01", "floor": 1, "beds": 1, "sex": "L",
+                "facilities": ["ac", "tv"]}
+        r = await client.post(f"{API}/admin/rooms", json=room, headers=su)
+        assert r.status_code == 201 and r.json()["code"] == "K01", r.text
+        k01 = r.json()["room_id"]
+        r = await client.post(f"{API}/admin/rooms", json={**room, "code": "K01"}, headers=su)
+        assert r.status_code == 422 and "code" in r.json()["errors"]
+        r = await client.post(f"{API}/admin/rooms", json={**room, "code": "K 9", "beds": 40}, headers=su)
+        assert r.status_code == 422 and {"code", "beds"} <= set(r.json()["errors"])
+
+        first, second, third = (attendance(org) for _ in range(3))
+
+        async def board():
+            r = await client.get(f"{API}/admin/board", headers=su, params={
+                "org_id": str(org), "start": "2027-03-01", "end": "2027-03-04"})
+            assert r.status_code == 200, r.text
+            return r.json()
+
+        async def waiting(n):
+            b = await board()
+            return b if len(b["waiting"]) == n else None
+        # one after another: events of different keys travel on different partitions
+        await publish(balai_stack.kafka_bootstrap, [first])
+        await wait_for(lambda: _placed(client, su, org, 1), timeout=60)
+        for n, env in enumerate((second, third), 1):
+            await publish(balai_stack.kafka_bootstrap, [env])
+            await wait_for(lambda n=n: waiting(n), timeout=60)
+        b = await board()
+        assert [s["enrollment_id"] for s in b["waiting"]] == [second.subject, third.subject]
+        assert b["free_beds"] == [0, 0, 0, 0]
+
+        r = await client.post(f"{API}/admin/rooms/{k01}/close", headers=su,
+                              json={"closed_from": "2027-03-02", "closed_until": "2027-03-03"})
+        assert r.status_code == 409 and r.json()["detail"]
+        r = await client.post(f"{API}/admin/rooms", json={**room, "code": "K02"}, headers=su)
+        assert r.status_code == 201
+        b = await board()
+        assert [s["enrollment_id"] for s in b["waiting"]] == [third.subject]  # the oldest got K02
+
+        r = await client.post(f"{API}/admin/rooms", json={**room, "code": "K03", "sex": "P"}, headers=su)
+        k03 = r.json()["room_id"]
+        r = await client.post(f"{API}/admin/rooms/{k03}/close", headers=su,
+                              json={"closed_from": "2027-02-01", "closed_until": "2027-03-31"})
+        assert r.status_code == 200 and r.json()["closed_from"] == "2027-02-01"
+        r = await client.put(f"{API}/admin/rooms/{k03}", headers=su, json={**room, "code": "K03"})
+        assert r.status_code == 200 and r.json()["sex"] == "L"
+        assert len((await board())["waiting"]) == 1  # closed: nobody placed there
+        r = await client.post(f"{API}/admin/rooms/{k03}/reopen", headers=su)
+        assert r.status_code == 200
+        assert (await board())["waiting"] == []
+        orgs = (await client.get(f"{API}/admin/organisations", headers=su)).json()["items"]
+        assert str(org) in {o["org_id"] for o in orgs}
+
+
+async def _placed(client, headers, org, n: int) -> bool:
+    r = await client.get(f"{API}/admin/board", headers=headers, params={
+        "org_id": str(org), "start": "2027-03-01", "end": "2027-03-04"})
+    return sum(len(bed["stays"]) for room in r.json()["rooms"] for bed in room["beds"]) == n

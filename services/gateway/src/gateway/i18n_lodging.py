@@ -46,5 +46,5 @@ ID: dict[str, str] = {
     "lg_no_rooms": "Belum ada kamar.", "lg_closed_range": "Ditutup {start} s.d. {end}", "lg_active": "Aktif",
     "lg_fac_ac": "AC", "lg_fac_kipas": "Kipas angin", "lg_fac_kamar_mandi_dalam": "Kamar mandi dalam",
     "lg_fac_air_panas": "Air panas", "lg_fac_meja_belajar": "Meja belajar", "lg_fac_lemari": "Lemari", "lg_fac_tv": "TV",
-    "lg_back_board": "Kembali ke Asrama",
+    "lg_back_board": "Kembali ke Asrama", "lg_org": "Organisasi",
 }

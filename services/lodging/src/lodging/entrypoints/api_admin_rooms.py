@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Request
 
 from balai_platform.auth import Claims
 from balai_platform.requests import admin_claims_of
-from balai_platform.responses import PROBLEM_RESPONSES
+from balai_platform.responses import PROBLEM_RESPONSES, Items
 
 from ..service import dormitory
 from .api_participant import ctx_of
@@ -16,6 +16,7 @@ from .schemas import (
     BuildingSaved,
     ClosureIn,
     DormitoryPublic,
+    OrganisationPublic,
     RoomIn,
     RoomPatch,
     RoomPublic,
@@ -23,6 +24,11 @@ from .schemas import (
 )
 
 router = APIRouter(prefix="/admin", responses=PROBLEM_RESPONSES)
+
+
+@router.get("/organisations", response_model=Items[OrganisationPublic])
+async def organisations(request: Request, claims: Claims = Depends(admin_claims_of)):
+    return await dormitory.organisations(ctx_of(request), claims)
 
 
 @router.get("/dormitory", response_model=DormitoryPublic)
@@ -51,6 +57,11 @@ async def edit_building(building_id: uuid.UUID, body: BuildingIn, request: Reque
 @router.post("/rooms", status_code=201, response_model=RoomPublic)
 async def create_room(body: RoomIn, request: Request, claims: Claims = Depends(admin_claims_of)):
     return await dormitory.create_room(ctx_of(request), claims, body.model_dump())
+
+
+@router.get("/rooms/{room_id}", response_model=RoomPublic)
+async def room(room_id: uuid.UUID, request: Request, claims: Claims = Depends(admin_claims_of)):
+    return await dormitory.get_room(ctx_of(request), claims, room_id)
 
 
 @router.put("/rooms/{room_id}", response_model=RoomPublic)

@@ -84,6 +84,10 @@ class BuildingSaved(BuildingPublic):
     org_id: uuid.UUID
 
 
+class OrganisationPublic(PublicModel):
+    org_id: uuid.UUID
+
+
 class DormitoryPublic(PublicModel):
     org_id: uuid.UUID
     arrive_evening_before: bool

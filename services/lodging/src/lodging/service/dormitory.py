@@ -26,6 +26,15 @@ ROOM_NOT_FOUND = "Kamar tidak ditemukan"
 BUILDING_NOT_FOUND = "Wisma/gedung tidak ditemukan"
 
 
+async def organisations(ctx: LodgingContext, claims: Claims) -> dict:
+    """Organisations with a dormitory: all for a superadmin (to choose one), the own one for an admin."""
+    if claims.role != "superadmin":
+        return dict(items=[dict(org_id=org_of(claims, None))])
+    async with ctx.sessionmaker() as s:
+        orgs = (await s.scalars(select(buildings.c.org_id).distinct().order_by(buildings.c.org_id))).all()
+    return dict(items=[dict(org_id=o) for o in orgs])
+
+
 async def overview(ctx: LodgingContext, claims: Claims, org_id: uuid.UUID | None) -> dict:
     org = org_of(claims, org_id)
     async with ctx.sessionmaker() as s:
@@ -82,6 +91,15 @@ async def _room_org(s, room_id: uuid.UUID):
 async def _room(ctx: LodgingContext, org: uuid.UUID, room_id: uuid.UUID) -> dict:
     async with ctx.sessionmaker() as s:
         return next(r for r in await rooms_of(s, org) if r["room_id"] == room_id)
+
+
+async def get_room(ctx: LodgingContext, claims: Claims, room_id: uuid.UUID) -> dict:
+    async with ctx.sessionmaker() as s:
+        org = await s.scalar(select(rooms.c.org_id).where(rooms.c.id == room_id))
+    if org is None:
+        raise NotFound(ROOM_NOT_FOUND)
+    require_org(claims, org)
+    return await _room(ctx, org, room_id)
 
 
 async def create_room(ctx: LodgingContext, claims: Claims, data: dict) -> dict:

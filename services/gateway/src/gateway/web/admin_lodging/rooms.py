@@ -11,7 +11,7 @@ from gateway.web.common import form_text, page, read_form
 from gateway.web.forms import Rejection, submit_form
 from gateway.web.menus import admin_menu
 from gateway.web.session import WebUser, require_admin
-from gateway.web.shared.lodging_client import SERVICE, check_id, ensure_ok, lodging
+from gateway.web.shared.lodging_client import SERVICE, check_id, ensure_ok, lodging, org_choices
 
 router = APIRouter(include_in_schema=False)
 FACILITIES = ("ac", "kipas", "kamar_mandi_dalam", "air_panas", "meja_belajar", "lemari", "tv")
@@ -39,9 +39,9 @@ async def _page(request: Request, user: WebUser, *, status_code: int = 200, aler
 
 @router.get("/admin/asrama/kamar")
 async def rooms(request: Request, org: str = Query("", max_length=40)) -> Response:
-    if org:
-        check_id(org)
-    return await _page(request, await require_admin(request), org=org)
+    user = await require_admin(request)
+    org, _ = await org_choices(request, user, org)
+    return await _page(request, user, org=org)
 
 
 async def _post(request: Request, method: str, path: str, flash: str, body=None, org: str = "") -> Response:
@@ -78,10 +78,34 @@ async def new_room(request: Request) -> Response:
     return await _post(request, "POST", "/admin/rooms", "lg_room_saved", body)
 
 
+async def _edit_page(request: Request, user: WebUser, room_id: str, *, status_code: int = 200,
+                     alert: str | None = None, errors: dict | None = None, values: dict | None = None) -> Response:
+    room = ensure_ok(request, await lodging(request, "GET", f"/admin/rooms/{room_id}", user=user))
+    return page(request, "admin_lodging/room_edit.html", status_code=status_code, user=user, nav="asrama",
+                menu=admin_menu(), title=t("lg_edit_room", code=room["code"]), room=room,
+                values=values or dict(room, beds=room["bed_count"]), errors=errors or {}, alert=alert,
+                facilities=FACILITIES)
+
+
+@router.get("/admin/asrama/kamar/{room_id}")
+async def room_form(room_id: str, request: Request) -> Response:
+    check_id(room_id)
+    return await _edit_page(request, await require_admin(request), room_id)
+
+
 @router.post("/admin/asrama/kamar/{room_id}/ubah")
 async def edit_room(room_id: str, request: Request) -> Response:
+    user = await require_admin(request)
     check_id(room_id)
-    return await _post(request, "PUT", f"/admin/rooms/{room_id}", "lg_room_saved", _room_body)
+    form = await read_form(request, max_files=0)
+    body = _room_body(form)
+
+    async def failed(r: Rejection) -> Response:
+        return await _edit_page(request, user, room_id, status_code=r.status, alert=r.alert(), errors=r.errors,
+                                values=body)
+
+    return await submit_form(request, SERVICE, lodging(request, "PUT", f"/admin/rooms/{room_id}", user=user, json=body),
+                             flash="lg_room_saved", then=f"/admin/asrama/kamar/{room_id}", again=failed)
 
 
 @router.post("/admin/asrama/kamar/{room_id}/tutup")

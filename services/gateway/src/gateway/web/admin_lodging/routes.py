@@ -14,7 +14,7 @@ from gateway.web.forms import Rejection, submit_form
 from gateway.web.menus import admin_menu
 from gateway.web.session import WebUser, require_admin
 from gateway.web.shared.files import proxy_file
-from gateway.web.shared.lodging_client import SERVICE, check_id, ensure_ok, lodging
+from gateway.web.shared.lodging_client import SERVICE, check_id, ensure_ok, lodging, org_choices
 
 router = APIRouter(include_in_schema=False)
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -33,13 +33,17 @@ def _first_name(name: str) -> str:
 
 @router.get("/admin/asrama")
 async def board(request: Request, q: str = Query("", max_length=100), pelatihan: str = Query("", max_length=100),
-                dari: str = Query("", max_length=10), sampai: str = Query("", max_length=10)) -> Response:
+                dari: str = Query("", max_length=10), sampai: str = Query("", max_length=10),
+                org: str = Query("", max_length=40)) -> Response:
     """The board for a week (or the chosen nights), searchable like the guide's screen."""
     user = await require_admin(request)
+    org, orgs = await org_choices(request, user, org)
     start = _day(dari, datetime.now(WIB).date())
     end = _day(sampai, start + timedelta(days=6))
     end = min(max(end, start), start + timedelta(days=30))
     params = {"start": start.isoformat(), "end": end.isoformat(), "q": q.strip(), "training": pelatihan.strip()}
+    if org:
+        params["org_id"] = org
     data = ensure_ok(request, await lodging(request, "GET", "/admin/board", user=user, params=params))
     nights = [str(n) for n in data.get("nights") or []]
     guests = {}
@@ -54,9 +58,9 @@ async def board(request: Request, q: str = Query("", max_length=100), pelatihan:
             for s in bed.get("stays") or []:
                 guests[s["stay_id"]] = dict(s, room_label=f"{room['code']}-{bed['label']}")
     return page(request, "admin_lodging/board.html", user=user, nav="asrama", menu=admin_menu(),
-                title=t("lg_board_title"), data=data, nights=nights, guests=list(guests.values()),
+                title=t("lg_board_title"), data=data, nights=nights, guests=list(guests.values()), orgs=orgs,
                 filters={"q": params["q"], "pelatihan": params["training"], "dari": start.isoformat(),
-                         "sampai": end.isoformat()})
+                         "sampai": end.isoformat(), "org": org})
 
 
 async def _guest_page(request: Request, user: WebUser, stay_id: str, *, status_code: int = 200,

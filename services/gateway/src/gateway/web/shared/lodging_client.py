@@ -35,3 +35,12 @@ async def rooms_to_confirm(request: Request, user: WebUser) -> list[str]:
         return []
     today = str(result.data.get("today") or "")
     return [s["room_code"] for s in result.data.get("items") or [] if isinstance(s, dict) and can_check_in(s, today)]
+
+
+async def org_choices(request: Request, user: WebUser, org: str) -> tuple[str, list[str]]:
+    """A superadmin picks the organisation (default: the first with a dormitory); an admin has one."""
+    if user.claims.role != "superadmin":
+        return "", []
+    data = ensure_ok(request, await lodging(request, "GET", "/admin/organisations", user=user))
+    orgs = [str(o["org_id"]) for o in data.get("items") or [] if isinstance(o, dict)]
+    return (org if org in orgs else (orgs[0] if orgs else "")), orgs
