@@ -95,9 +95,10 @@ def test_admin_board(page, audit, balai_stack):
     expect(page.get_by_role("heading", name=re.compile("Menunggu kamar"))).to_be_visible()
     audit(page)
     page.screenshot(path=f"{SHOTS}-board.png", full_page=True)
-    page.fill("#f-q", g["data"]["username"])
+    page.fill("#f-q", g["data"]["nik"])  # "Username / NIK Peserta": a full NIK finds the guest too
     page.click("button:has-text('Cari')")
     expect(page.get_by_role("cell", name=re.compile(g["data"]["username"])).first).to_be_visible()
+    expect(page.get_by_text("Tamu (1)")).to_be_visible()
     page.get_by_role("link", name=re.compile("Ubah")).first.click()
     expect(page.get_by_label("Pindah ke tempat tidur")).to_be_visible()
     audit(page)

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from gateway.i18n import WIB, t
-from gateway.web.common import form_text, page, read_form
+from gateway.web.common import form_text, identity, page, read_form
 from gateway.web.forms import Rejection, submit_form
 from gateway.web.menus import admin_menu
 from gateway.web.session import WebUser, require_admin
@@ -31,6 +31,15 @@ def _first_name(name: str) -> str:
     return (name or "").split(" ")[0]
 
 
+async def _username_of(request: Request, user: WebUser, q: str) -> str:
+    """"Username / NIK Peserta": a full NIK is looked up in identity (blind index); lodging never sees it."""
+    if not (q.isdigit() and len(q) == 16):
+        return q
+    found = await identity(request, "GET", "/admin/participants", user=user, params={"q": q, "per_page": 1})
+    items = found.data.get("items") if found.ok and isinstance(found.data, dict) else None
+    return str(items[0].get("username") or "") if items else "#tidak-ditemukan#"
+
+
 @router.get("/admin/asrama")
 async def board(request: Request, q: str = Query("", max_length=100), pelatihan: str = Query("", max_length=100),
                 dari: str = Query("", max_length=10), sampai: str = Query("", max_length=10),
@@ -41,7 +50,8 @@ async def board(request: Request, q: str = Query("", max_length=100), pelatihan:
     start = _day(dari, datetime.now(WIB).date())
     end = _day(sampai, start + timedelta(days=6))
     end = min(max(end, start), start + timedelta(days=30))
-    params = {"start": start.isoformat(), "end": end.isoformat(), "q": q.strip(), "training": pelatihan.strip()}
+    params = {"start": start.isoformat(), "end": end.isoformat(), "q": await _username_of(request, user, q.strip()),
+              "training": pelatihan.strip()}
     if org:
         params["org_id"] = org
     data = ensure_ok(request, await lodging(request, "GET", "/admin/board", user=user, params=params))
@@ -59,7 +69,7 @@ async def board(request: Request, q: str = Query("", max_length=100), pelatihan:
                 guests[s["stay_id"]] = dict(s, room_label=f"{room['code']}-{bed['label']}")
     return page(request, "admin_lodging/board.html", user=user, nav="asrama", menu=admin_menu(),
                 title=t("lg_board_title"), data=data, nights=nights, guests=list(guests.values()), orgs=orgs,
-                filters={"q": params["q"], "pelatihan": params["training"], "dari": start.isoformat(),
+                filters={"q": q.strip(), "pelatihan": params["training"], "dari": start.isoformat(),
                          "sampai": end.isoformat(), "org": org})
 
 
