@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from balai_contracts.lodging import CheckedInV1, CheckedOutV1, RoomAssignedV1, RoomReleasedV1, RoomWaitlistedV1
-from balai_platform.errors import Conflict, Forbidden
+from balai_platform.errors import Conflict, Forbidden, InvalidInput
 from lodging.domain.stay import Bed, Guest, Stay, nights_of
 
 AT = datetime(2026, 6, 1, 2, 0, tzinfo=UTC)
@@ -91,5 +91,5 @@ def test_only_the_owner_and_need_is_bounded():
         stay.ensure_owner(uuid.uuid4())
     stay.note_need("  kamar   ramah  disabilitas ")
     assert stay.need == "kamar ramah disabilitas"
-    with pytest.raises(Conflict):
+    with pytest.raises(InvalidInput):
         stay.note_need("x" * 301)

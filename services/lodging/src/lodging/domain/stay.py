@@ -21,7 +21,7 @@ from balai_contracts.lodging import (
 )
 from balai_platform.aggregate import Aggregate
 
-from .errors import Conflict, Forbidden
+from .errors import Conflict, Forbidden, InvalidInput
 
 WAITING, ASSIGNED, CHECKED_IN, CHECKED_OUT, RELEASED = "waiting", "assigned", "checked_in", "checked_out", "released"
 LABELS = {WAITING: "Menunggu kamar", ASSIGNED: "Sudah dapat kamar", CHECKED_IN: "Sudah check-in",
@@ -142,7 +142,7 @@ class Stay(Aggregate):
         """The participant notes a need (e.g. an accessible room) the admin sees on the board."""
         text = " ".join(text.split())
         if len(text) > MAX_NEED:
-            raise Conflict(f"Catatan kebutuhan maksimal {MAX_NEED} karakter")
+            raise InvalidInput({"need": f"Catatan kebutuhan maksimal {MAX_NEED} karakter"})
         self.need = text
 
     def ensure_owner(self, participant_id: uuid.UUID) -> None:

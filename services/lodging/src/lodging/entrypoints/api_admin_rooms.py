@@ -10,7 +10,7 @@ from balai_platform.requests import admin_claims_of
 from balai_platform.responses import PROBLEM_RESPONSES, Items
 
 from ..service import dormitory
-from .api_participant import ctx_of
+from .deps import ctx_of
 from .schemas import (
     BuildingIn,
     BuildingSaved,

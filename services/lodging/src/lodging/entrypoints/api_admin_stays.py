@@ -13,7 +13,7 @@ from balai_platform.requests import admin_claims_of
 from balai_platform.responses import PROBLEM_RESPONSES, binary_responses
 
 from ..service import board, exports, stays, views
-from .api_participant import ctx_of
+from .deps import ctx_of
 from .schemas import BoardPublic, ReassignIn, StayAdmin, TrainingRoomList
 
 router = APIRouter(prefix="/admin", responses=PROBLEM_RESPONSES)

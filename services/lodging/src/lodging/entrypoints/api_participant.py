@@ -11,13 +11,10 @@ from balai_platform.responses import PROBLEM_RESPONSES
 
 from ..service import stays, views
 from ..service.access import require_participant
+from .deps import ctx_of
 from .schemas import MyStayPublic, MyStays, NeedIn
 
 router = APIRouter(prefix="/me/stays", responses=PROBLEM_RESPONSES)
-
-
-def ctx_of(request: Request):
-    return request.app.state.ctx
 
 
 @router.get("", response_model=MyStays)
