@@ -59,7 +59,8 @@ class FakeStays:
 
     async def oldest_waiting(self, org_id: uuid.UUID, limit: int = 500) -> list[uuid.UUID]:
         waiting = [s for s in self.rows.values() if s.guest.org_id == org_id and s.status == "waiting"]
-        return [s.id for s in sorted(waiting, key=lambda s: s.waiting_since)][:limit]
+        ordered = sorted(waiting, key=lambda s: s.waiting_since)[:limit]
+        return [(s.id, (s.guest.sex, s.guest.first_night, s.guest.last_night)) for s in ordered]
 
 
 class FakeDormitory:

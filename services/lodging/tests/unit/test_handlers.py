@@ -102,3 +102,20 @@ async def test_reassign_to_a_taken_bed_is_refused_and_other_org_admins_cannot(ct
     new_room = ctx.add_room("K02", beds=1)
     moved = await stays.reassign(ctx, claims("admin", ORG), b.id, new_room["beds"][0][0])
     assert moved.bed.room_code == "K02" and ctx.unit.events[-1].reassigned
+
+
+async def test_serving_the_waiting_list_places_whoever_fits_oldest_first(ctx):
+    from lodging.service.placing import serve_waiting_list
+
+    for _ in range(2):
+        await confirm(ctx, confirmed())
+    man = await confirm(ctx, confirmed())
+    ctx.clock.source.advance(minutes=1)
+    woman = await confirm(ctx, confirmed(sex="P"))
+    assert man.status == woman.status == "waiting"
+    ctx.add_room("M-101", sex="P", beds=1)
+    async with ctx.uow() as uow:
+        assert await serve_waiting_list(uow, ORG, ctx.clock.now()) == 1
+        await uow.commit()
+    assert ctx.shared["stays"][woman.id].bed.room_code == "M-101"
+    assert ctx.shared["stays"][man.id].status == "waiting"

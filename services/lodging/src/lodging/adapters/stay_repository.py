@@ -101,9 +101,11 @@ class StayRepository:
                 raise BedTaken() from None
             raise
 
-    async def oldest_waiting(self, org_id: uuid.UUID, limit: int = 500) -> list[uuid.UUID]:
-        """Waiting stays of the organisation, the longest-waiting first; SKIP LOCKED leaves those
-        another transaction is placing right now to it."""
-        return list((await self.session.scalars(
-            select(stays.c.id).where(stays.c.org_id == org_id, stays.c.status == "waiting")
-            .order_by(stays.c.waiting_since, stays.c.id).limit(limit).with_for_update(skip_locked=True))).all())
+    async def oldest_waiting(self, org_id: uuid.UUID, limit: int = 500) -> list[tuple[uuid.UUID, tuple]]:
+        """Waiting stays of the organisation as (id, (sex, first night, last night)), the longest-waiting
+        first; SKIP LOCKED leaves those another transaction is placing right now to it."""
+        rows = (await self.session.execute(
+            select(stays.c.id, stays.c.sex, stays.c.first_night, stays.c.last_night)
+            .where(stays.c.org_id == org_id, stays.c.status == "waiting")
+            .order_by(stays.c.waiting_since, stays.c.id).limit(limit).with_for_update(skip_locked=True))).all()
+        return [(r.id, (r.sex, r.first_night, r.last_night)) for r in rows]

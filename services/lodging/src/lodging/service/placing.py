@@ -58,11 +58,12 @@ async def serve_waiting_list(uow: LodgingUnitOfWork, org_id: uuid.UUID, at: date
     fit their nights. Returns how many were placed."""
     await uow.lock_waiting_list(org_id)
     placed = 0
-    full: set[tuple] = set()  # (sex, nights) known to have no bed: skip the query for the next ones
-    for stay_id in await uow.stays.oldest_waiting(org_id, batch):
+    full: set[tuple] = set()  # (sex, nights) known to have no bed: skip the next ones without a query
+    for stay_id, key in await uow.stays.oldest_waiting(org_id, batch):
+        if key in full:
+            continue
         stay = await uow.stays.get(stay_id, lock=True)
-        key = (stay.guest.sex, stay.nights)
-        if stay.status != WAITING or key in full:
+        if stay.status != WAITING:
             continue
         if await place(uow, stay, at):
             placed += 1
