@@ -2,6 +2,7 @@
 whose taken beds come from the stored stays, the exclusion constraint checked on save."""
 from __future__ import annotations
 
+import contextlib
 import copy
 import uuid
 from datetime import UTC, date, datetime
@@ -84,6 +85,9 @@ class FakeDormitory:
             out.append(snap)
         return out
 
+    async def hold_room_open(self, room_id, sex, first, end) -> bool:
+        return any(r["room_id"] == room_id and r["sex"] == sex and not r.get("closed") for r in self.rooms)
+
     async def arrive_evening_before(self, org_id) -> bool:
         return self.uow.shared["evening"]
 
@@ -111,6 +115,10 @@ class FakeLodgingUow(FakeUnitOfWork):
 
     async def lock_waiting_list(self, org_id) -> None:
         self.locks += 1
+
+    def savepoint(self):
+        return contextlib.AsyncExitStack()
+
 
 
 class FakeContext:

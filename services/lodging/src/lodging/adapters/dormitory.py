@@ -29,6 +29,13 @@ HAVING count(*) FILTER (WHERE s.id IS NULL) > 0
 """).bindparams(bindparam("nights", type_=DATERANGE))
 
 
+_HOLD_OPEN = text("""
+SELECT true FROM rooms WHERE id = :room AND sex = :sex
+  AND (closed_from IS NULL OR NOT daterange(closed_from, closed_until, '[]') && :nights)
+FOR SHARE
+""").bindparams(bindparam("nights", type_=DATERANGE))
+
+
 def nights_range(first: date, end: date) -> Range:
     return Range(first, end, bounds="[)")
 
@@ -49,6 +56,12 @@ class Dormitory:
                              occupants=[Occupant(t, b) for t, b in zip(r.trainings or [], r.businesses or [],
                                                                        strict=True)])
                 for r in rows]
+
+    async def hold_room_open(self, room_id: uuid.UUID, sex: str, first: date, end: date) -> bool:
+        """Share-lock the room while it is open to that sex for the nights [first, end): a concurrent
+        close or change of the room (FOR UPDATE) waits for this transaction, or this one sees it."""
+        return bool(await self.session.scalar(_HOLD_OPEN, {"room": room_id, "sex": sex,
+                                                           "nights": nights_range(first, end)}))
 
     async def arrive_evening_before(self, org_id: uuid.UUID) -> bool:
         return bool(await self.session.scalar(

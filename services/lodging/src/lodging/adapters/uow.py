@@ -25,6 +25,10 @@ class LodgingUnitOfWork(SqlUnitOfWork):
         self.stays = StayRepository(session, self)
         self.dormitory = Dormitory(session)
 
+    def savepoint(self):
+        """`async with uow.savepoint():` a nested transaction; an exception rolls back only its part."""
+        return self.session.begin_nested()
+
     async def lock_waiting_list(self, org_id: uuid.UUID) -> None:
         """Serialise, per organisation, putting a stay on the waiting list and serving that list, so a
         bed freed at the same moment a guest starts waiting is never left empty (transaction lock)."""

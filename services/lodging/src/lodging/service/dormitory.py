@@ -80,9 +80,11 @@ async def save_building(ctx: LodgingContext, claims: Claims, org_id: uuid.UUID |
     return dict(building_id=building_id, org_id=org, **clean)
 
 
-async def _room_org(s, room_id: uuid.UUID):
-    row = (await s.execute(select(rooms.c.org_id, rooms.c.beds).where(rooms.c.id == room_id)
-                           .with_for_update())).first()
+async def _room_org(s, room_id: uuid.UUID, *, lock: bool = True):
+    """The room's organisation and bed count, row-locked: placements share-lock an open room, so a
+    change waits for them and they see it (lock order: waiting list first, then the room)."""
+    stmt = select(rooms.c.org_id, rooms.c.beds).where(rooms.c.id == room_id)
+    row = (await s.execute(stmt.with_for_update() if lock else stmt)).first()
     if row is None:
         raise NotFound(ROOM_NOT_FOUND)
     return row
@@ -132,9 +134,10 @@ async def update_room(ctx: LodgingContext, claims: Claims, room_id: uuid.UUID, d
     clean = clean_room(data)
     async with ctx.uow() as uow:
         s = uow.session
-        org, old_beds = await _room_org(s, room_id)
+        org, _ = await _room_org(s, room_id, lock=False)
         require_org(claims, org)
-        await uow.lock_waiting_list(org)
+        await uow.lock_waiting_list(org)  # one lock order everywhere: waiting list, then the room
+        org, old_beds = await _room_org(s, room_id)
         if clean["beds"] < old_beds and await uow.dormitory.beds_in_use(room_id, bed_labels(old_beds)[clean["beds"]:]):
             raise Conflict("Tempat tidur yang akan dihapus masih tercatat dipakai peserta")
         sex_changed = await s.scalar(select(rooms.c.sex).where(rooms.c.id == room_id)) != clean["sex"]
@@ -170,9 +173,10 @@ async def close_room(ctx: LodgingContext, claims: Claims, room_id: uuid.UUID, fi
 async def reopen_room(ctx: LodgingContext, claims: Claims, room_id: uuid.UUID) -> dict:
     """Back in use; the waiting list is served at once."""
     async with ctx.uow() as uow:
-        org, _ = await _room_org(uow.session, room_id)
+        org, _ = await _room_org(uow.session, room_id, lock=False)
         require_org(claims, org)
         await uow.lock_waiting_list(org)
+        await _room_org(uow.session, room_id)
         await uow.session.execute(rooms.update().where(rooms.c.id == room_id)
                                   .values(closed_from=None, closed_until=None))
         await serve_waiting_list(uow, org, ctx.clock.now(), batch=ctx.settings.waiting_batch)

@@ -1,7 +1,8 @@
 """Placing guests in beds: a new stay, the waiting list served when beds free up, an admin's move.
 
 The assignment rules choose from a snapshot; the exclusion constraint decides. When another replica
-took the chosen bed meanwhile, the save fails inside a savepoint and the next choice is tried.
+took the chosen bed meanwhile, the save fails inside a savepoint and the next choice is tried. The
+chosen room is share-locked while open, so closing or changing it (FOR UPDATE) cannot cross a placement.
 """
 from __future__ import annotations
 
@@ -18,6 +19,10 @@ from ..domain.stay import WAITING, Stay
 log = get_logger("placing")
 
 
+class _RoomChanged(Exception):
+    """The chosen room was closed or changed after the snapshot."""
+
+
 async def place(uow: LodgingUnitOfWork, stay: Stay, at: datetime, *, max_attempts: int = 30) -> bool:
     """Give `stay` the best free bed for all its nights; False when none is free (state unchanged)."""
     g = stay.guest
@@ -28,14 +33,23 @@ async def place(uow: LodgingUnitOfWork, stay: Stay, at: datetime, *, max_attempt
         bed = choose_bed(rooms, sex=g.sex, training_id=g.training_id, business_id=g.business_id, exclude=exclude)
         if bed is None:
             return False
-        stay.assign(bed, at)
         try:
-            await uow.stays.save(stay)
+            # one savepoint: a refused bed also drops the room's share lock (no lock kept while waiting)
+            async with uow.savepoint():
+                if not await uow.dormitory.hold_room_open(bed.room_id, g.sex, first, end):
+                    raise _RoomChanged()
+                stay.assign(bed, at)
+                try:
+                    await uow.stays.save(stay)
+                except BedTaken:
+                    stay.revert_assign()
+                    raise
             return True
         except BedTaken:
-            stay.revert_assign()
             exclude.add(bed.bed_id)
             log.info("bed_taken_meanwhile", stay_id=str(stay.id), bed_id=str(bed.bed_id))
+        except _RoomChanged:
+            exclude.add(bed.bed_id)  # closed or changed meanwhile: the next snapshot no longer offers it
     raise BedTaken()
 
 
