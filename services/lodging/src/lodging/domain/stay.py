@@ -4,7 +4,9 @@ Concurrency (held in the database, not here): `stays.enrollment_id` is unique, s
 has one stay however often AttendanceConfirmed arrives; `EXCLUDE USING gist (bed_id WITH =,
 held WITH &&)` makes two stays holding one bed on one night impossible. `held` is the range of
 nights a stay holds its bed (NULL while waiting or after a release); a save that would break the
-constraint fails and the caller picks another bed.
+constraint fails and the caller picks another bed. Putting a stay on the waiting list and serving
+that list run under a per-organisation advisory transaction lock, so a bed freed at that moment is
+never left empty; a placement share-locks its open room, so closing or changing the room waits.
 """
 from __future__ import annotations
 
