@@ -6,6 +6,7 @@
 #   IDENTITY_DATABASE_URL='postgresql+asyncpg://identity:PASSWORD@HOST:5432/identity' \
 #   UKM_DATABASE_URL='postgresql+asyncpg://ukm:PASSWORD@HOST:5432/ukm' \
 #   TRAINING_DATABASE_URL='postgresql+asyncpg://training:PASSWORD@HOST:5432/training' \
+#   LODGING_DATABASE_URL='postgresql+asyncpg://lodging:PASSWORD@HOST:5432/lodging' \
 #   SURVEY_DATABASE_URL='postgresql+asyncpg://survey:PASSWORD@HOST:5432/survey' \
 #     deploy/bootstrap-secrets.sh
 #
@@ -18,7 +19,7 @@ set -euo pipefail
 
 ns="${NAMESPACE:-balai}"
 # Services whose Secret <name>-secrets holds <NAME>_DATABASE_URL (identity's holds more).
-services=(identity ukm training survey)
+services=(identity ukm training lodging survey)
 
 exists() { kubectl -n "${ns}" get "$1" "$2" > /dev/null 2>&1; }
 url_var() { echo "$(tr '[:lower:]' '[:upper:]' <<< "$1")_DATABASE_URL"; }

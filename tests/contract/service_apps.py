@@ -9,13 +9,15 @@ import functools
 import os
 from typing import Any
 
-SERVICES = ("identity", "ukm", "training", "survey")
+SERVICES = ("identity", "ukm", "training", "lodging", "survey")
 
 
 def _build() -> dict[str, Any]:
     from balai_platform.auth import generate_keypair
     from identity.main import create_app as identity_app
     from identity.settings import Settings as IdentitySettings
+    from lodging.main import create_app as lodging_app
+    from lodging.settings import Settings as LodgingSettings
     from survey.main import create_app as survey_app
     from survey.settings import Settings as SurveySettings
     from training.main import create_app as training_app
@@ -31,6 +33,7 @@ def _build() -> dict[str, Any]:
                                                   blind_index_key=key), run_relay=False),
         "ukm": ukm_app(UkmSettings(**common), run_relay=False),
         "training": training_app(TrainingSettings(**common), run_relay=False),
+        "lodging": lodging_app(LodgingSettings(**common), run_relay=False),
         "survey": survey_app(SurveySettings(**common), run_relay=False),
     }
 

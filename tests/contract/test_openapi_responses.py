@@ -1,4 +1,4 @@
-"""Every route of identity, ukm and training declares what its 2xx answer is: a JSON schema, an
+"""Every route of identity, ukm, training and lodging declares what its 2xx answer is: a JSON schema, an
 explicit no-body 204, or a binary media type (photos, materials)."""
 from __future__ import annotations
 

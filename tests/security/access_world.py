@@ -10,7 +10,7 @@ from services.training.tests.support import WIB, enroll, new_training, png, wait
 from services.ukm.tests.support import create_business, login, photo_files
 from tests.factories import participant_form, register
 
-ID, UKM, TR, SV = "/api/identity", "/api/ukm", "/api/training", "/api/survey"
+ID, UKM, TR, LG, SV = "/api/identity", "/api/ukm", "/api/training", "/api/lodging", "/api/survey"
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 SECRET_REVIEW = "Testimoni rahasia A"
 CSRF_REFUSED = "Formulir sudah kedaluwarsa"
@@ -82,6 +82,16 @@ async def _trainings(c, stack, w: dict) -> None:
     await wait_for(in_gallery, timeout=90)
 
 
+async def _stay(c, w: dict) -> None:
+    """A's confirmed Jateng residential enrollment gave A a bed in the Jateng dormitory (lodging)."""
+    async def placed():
+        r = await c.get(f"{LG}/me/stays", headers=w["A"])
+        items = r.json()["items"] if r.status_code == 200 else []
+        return items[0] if items and items[0]["room_id"] else None
+    stay = await wait_for(placed, timeout=90)
+    w["S"], w["R"], w["ORG"] = stay["stay_id"], stay["room_id"], "0b0a1a10-0000-4000-8000-000000000001"
+    dorm = (await c.get(f"{LG}/admin/dormitory", headers=w["jateng"])).json()
+    w["BLD"] = next(r["building_id"] for r in dorm["rooms"] if r["room_id"] == w["R"])
 async def _survey(c, stack, w: dict) -> None:
     """A's SKM invitation (a TrainingCompleted of a Jateng training) and Jateng's current SKM period."""
     from services.survey.tests.support import completed
@@ -102,6 +112,7 @@ async def build_world(c: httpx.AsyncClient, stack) -> dict:
     await _people(c, stack, w)
     await _business(c, w)
     await _trainings(c, stack, w)
+    await _stay(c, w)
     await _survey(c, stack, w)
     w["secrets"] = [w["A_form"][k] for k in ("nik", "kk", "full_name")] + [SECRET_REVIEW]
     return w

@@ -1,4 +1,4 @@
-"""Access control of every owned resource of identity, ukm and training, through the gateway (issue 8).
+"""Access control of every owned resource of identity, ukm, training and lodging, through the gateway (issue 8).
 
 One set-up per module: participant A (profile, business, a hidden product, a Jateng residential
 enrollment confirmed with a photo and a testimonial, a Jateng online-class enrollment) and
@@ -19,7 +19,7 @@ import httpx
 import pytest
 
 from services.training.tests.support import WIB, wait_for
-from tests.security.access_world import CSRF_REFUSED, ID, PDF, SV, TR, UKM, build_world, send
+from tests.security.access_world import CSRF_REFUSED, ID, LG, PDF, SV, TR, UKM, build_world, send
 from tests.security.support import web_login
 
 pytestmark = pytest.mark.integration
@@ -106,6 +106,12 @@ B_CASES = [
     ("web_B", "POST", "/ukm/{bid}/produk/{P2}/tampilkan"),
     ("web_B", "POST", "/ukm/{bid}/anggota/{A_id}/tolak"),
     ("web_B", "POST", "/admin/ukm/{bid}/produk/{P1}/turunkan", {"data": {"reason": "bukan admin"}}),
+    # lodging: A's stay in the Jateng dormitory
+    ("B", "GET", LG + "/me/stays/{S}"), ("B", "POST", LG + "/me/stays/{S}/check-in"),
+    ("B", "POST", LG + "/me/stays/{S}/check-out"), ("B", "PUT", LG + "/me/stays/{S}/need", {"json": {"need": "x"}}),
+    ("B", "GET", LG + "/admin/stays/{S}"), ("B", "GET", LG + "/admin/board"),
+    ("web_B", "POST", "/check-in/{S}/proses"), ("web_B", "POST", "/check-in/{S}/kebutuhan", {"data": {"need": "x"}}),
+    ("web_B", "GET", "/admin/asrama/tamu/{S}"),
 ]
 # the organisations' admins on a Jateng training: Jatim is refused, Jateng passes the same check.
 # Read-only rows first; the Jateng rows that change state run in this order, closing last.
@@ -136,6 +142,13 @@ ORG_CASES = [
     ("GET", "/berkas-pelatihan/{E1}/produk/1"),
     ("GET", "/berkas-pelatihan/{E1}/konfirmasi"),
     ("GET", "/materi-pelatihan/{M}/{F}"),
+    ("GET", LG + "/admin/board?org_id={ORG}"), ("GET", LG + "/admin/dormitory?org_id={ORG}"),
+    ("GET", LG + "/admin/stays/{S}"), ("GET", LG + "/admin/trainings/{T1}/rooms"),
+    ("GET", LG + "/admin/trainings/{T1}/rooms/export?format=xlsx"),
+    ("GET", "/admin/asrama/tamu/{S}"), ("GET", "/admin/asrama/pelatihan/{T1}"),
+    ("POST", LG + "/admin/stays/{S}/check-in"),
+    ("POST", LG + "/admin/rooms/{R}/close", {"json": {"closed_from": "2030-01-01", "closed_until": "2030-01-02"}}),
+    ("POST", LG + "/admin/rooms/{R}/reopen"),
     ("PATCH", TR + "/admin/trainings/{T1}", {"json": {"venue": "Gedung Diklat Semarang"}}),
     ("POST", TR + "/admin/trainings/{T2}/modules", {"json": {"title": "Materi 2", "content": "Isi"}}),
     ("PATCH", TR + "/admin/modules/{M}", {"json": {"title": "Materi 1 (revisi)"}}),
@@ -162,6 +175,13 @@ JATIM_ONLY = [  # rows whose Jateng twin would destroy the set-up or repeat an A
     ("jatim", "DELETE", TR + "/admin/modules/{M}/files/{F}"),
     ("jatim", "DELETE", TR + "/admin/modules/{M}"),
     ("jatim", "POST", TR + "/admin/modules/{M}/files", {"files": {"file": ("lain.pdf", PDF, "application/pdf")}}),
+    ("jatim", "POST", LG + "/admin/stays/{S}/reassign", {"json": {"bed_id": "00000000-0000-4000-8000-000000000000"}}),
+    ("jatim", "POST", LG + "/admin/stays/{S}/release"), ("jatim", "POST", LG + "/admin/stays/{S}/check-out"),
+    ("jatim", "PUT", LG + "/admin/rooms/{R}",
+     {"json": {"code": "X01", "floor": 1, "beds": 1, "sex": "L", "building_id": "00000000-0000-4000-8000-000000000000"}}),
+    ("jatim", "PUT", LG + "/admin/buildings/{BLD}", {"json": {"name": "Diambil Alih"}}),
+    ("jatim", "PUT", LG + "/admin/dormitory/settings?org_id={ORG}", {"json": {"arrive_evening_before": True}}),
+    ("web_jatim", "POST", "/admin/asrama/tamu/{S}/lepas"), ("web_jatim", "POST", "/admin/asrama/kamar/{R}/buka"),
 ]
 # every private route without a token
 ANON_CASES = [(m, p) for m, p in [
@@ -183,13 +203,17 @@ ANON_CASES = [(m, p) for m, p in [
     ("POST", TR + "/admin/enrollments/bulk"), ("PUT", TR + "/admin/trainings/{T1}/attendance"),
     ("POST", TR + "/admin/trainings/{T1}/close"), ("GET", TR + "/admin/testimonials"),
     ("POST", TR + "/admin/trainings/{T2}/modules"), ("PUT", TR + "/admin/trainings/{T2}/quiz"),
+    ("GET", LG + "/me/stays"), ("POST", LG + "/me/stays/{S}/check-in"), ("GET", LG + "/admin/board"),
+    ("GET", LG + "/admin/stays/{S}"), ("POST", LG + "/admin/rooms"),
     ("GET", SV + "/me/invitations"), ("GET", SV + "/me/invitations/{INV}"), ("POST", SV + "/me/invitations/{INV}/response"),
     ("GET", SV + "/admin/periods"), ("GET", SV + "/admin/periods/{SP}/recap"), ("POST", SV + "/admin/periods/{SP}/paper"),
     ("GET", SV + "/admin/periods/{SP}/report.pdf"), ("PUT", SV + "/admin/periods/{SP}/follow-up"),
 ]]
 # web pages without a session send the browser to the login form; file proxies answer a bare 404
-WEB_PAGES = ["/skm", "/skm/isi/{INV}", "/admin/skm", "/admin/skm/{SP}", "/profil", "/riwayat", "/dashboard", "/riwayat/{E1}/konfirmasi", "/kelas/{E2}", "/ukm/{bid}/edit",
-             "/admin/peserta/{A_id}", "/admin/pendaftaran/{E1}", "/admin/pelatihan/{T1}/peserta"]
+WEB_PAGES = ["/profil", "/riwayat", "/dashboard", "/riwayat/{E1}/konfirmasi", "/kelas/{E2}", "/ukm/{bid}/edit",
+             "/admin/peserta/{A_id}", "/admin/pendaftaran/{E1}", "/admin/pelatihan/{T1}/peserta",
+             "/check-in", "/admin/asrama", "/admin/asrama/tamu/{S}",
+             "/skm", "/skm/isi/{INV}", "/admin/skm", "/admin/skm/{SP}"]
 WEB_FILES = [UKM + "/products/{P2}/photos/1", "/foto/{A_id}", "/berkas-pelatihan/{E1}/produk/1", "/berkas-pelatihan/{E1}/konfirmasi",
              "/materi-pelatihan/{M}/{F}"]
 

@@ -10,7 +10,7 @@ from tests.security.support import raw_request
 
 pytestmark = pytest.mark.integration
 
-SERVICES = ("identity", "ukm", "training")
+SERVICES = ("identity", "ukm", "training", "lodging")
 INTERNAL = ("/metrics", "/docs", "/docs/oauth2-redirect", "/redoc", "/openapi.json", "/readyz", "/healthz",
             "/metrics/", "/%6detrics", "/openapi%2Ejson")
 

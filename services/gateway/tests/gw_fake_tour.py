@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import httpx
 from gw_fake_identity import create_fake_identity
+from gw_fake_lodging import create_fake_lodging
 from gw_fake_training import create_fake_training
 from gw_fake_ukm import create_fake_ukm
 from gw_webutil import png_bytes, registration
@@ -107,8 +108,22 @@ async def _training(app, pid: str, token: str, admin: str) -> None:
         await c.post(f"/enrollments/{e['id']}/cancel", json={"reason": "Berhalangan"})
 
 
+async def _lodging(app, token: str, admin: str) -> None:
+    async with _client(app, token) as c:
+        stay = (await c.get("/me/stays")).json()["items"][0]
+        await c.put(f"/me/stays/{stay['stay_id']}/need", json={"need": "Kursi roda"})
+        await c.post(f"/me/stays/{stay['stay_id']}/check-in")
+    async with _client(app, admin) as c:
+        await c.get("/admin/organisations")
+        await c.get("/admin/board")
+        await c.get("/admin/dormitory")
+        await c.get(f"/admin/stays/{stay['stay_id']}")
+        await c.post(f"/admin/stays/{stay['stay_id']}/reassign", json={"bed_id": stay["bed_id"]})
+
+
 async def tour_fakes(keypair: tuple[str, str]) -> None:
     """Drive fresh fakes through every JSON route the gateway uses (their answers get recorded)."""
     pid, token, admin = await _identity(create_fake_identity(*keypair))
     await _ukm(create_fake_ukm(keypair[1]), token, admin)
     await _training(create_fake_training(keypair[1]), pid, token, admin)
+    await _lodging(create_fake_lodging(keypair[1]), token, admin)

@@ -50,6 +50,7 @@ SERVICES = [spec for spec in (
     ServiceSpec("identity", "identity.main:create_app"),
     ServiceSpec("ukm", "ukm.main:create_app"),
     ServiceSpec("training", "training.main:create_app"),
+    ServiceSpec("lodging", "lodging.main:create_app"),
     ServiceSpec("survey", "survey.main:create_app"),
 ) if _available(spec)]
 GATEWAY = ServiceSpec("gateway", "gateway.main:create_app", database=False)

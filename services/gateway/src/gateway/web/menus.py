@@ -13,9 +13,10 @@ ADMIN_SOON = {
     "sertifikat": "nav_certificates", "skm": "nav_skm",
 }
 # entries already built (training pages): their real address instead of "Segera hadir"
-PARTICIPANT_LIVE = {"riwayat": "/riwayat", "jadwal": "/jadwal", "testimoni": "/testimoni",
+PARTICIPANT_LIVE = {"riwayat": "/riwayat", "jadwal": "/jadwal", "testimoni": "/testimoni", "check-in": "/check-in",
                     "skm": "/skm", "survey": "/survey"}
-ADMIN_LIVE = {"jadwal": "/admin/pelatihan", "verifikasi": "/admin/verifikasi", "skm": "/admin/skm"}
+ADMIN_LIVE = {"jadwal": "/admin/pelatihan", "verifikasi": "/admin/verifikasi", "asrama": "/admin/asrama",
+              "skm": "/admin/skm"}
 
 
 def participant_menu() -> list[tuple[str, str, str]]:

@@ -12,6 +12,8 @@ from gateway.upstream import UpstreamUnavailable
 from gateway.web import wilayah
 from gateway.web.admin import nik_access as admin_nik_access
 from gateway.web.admin import routes as admin
+from gateway.web.admin_lodging import rooms as lg_rooms
+from gateway.web.admin_lodging import routes as lg_admin
 from gateway.web.admin_survey import content as sv_content
 from gateway.web.admin_survey import routes as sv_admin
 from gateway.web.admin_training import class_editor as tr_class_editor
@@ -23,6 +25,7 @@ from gateway.web.auth import routes as auth
 from gateway.web.common import redirect
 from gateway.web.csrf import CsrfFailed
 from gateway.web.gallery import routes as gallery
+from gateway.web.lodging import routes as lg_routes
 from gateway.web.participant import register
 from gateway.web.participant import routes as participant
 from gateway.web.session import Forbidden, LoginRequired, set_flash
@@ -46,6 +49,8 @@ def include(app: FastAPI) -> None:
     for module in (tr_routes, tr_history, tr_online, tr_materials, tr_trainings, tr_enrollments, tr_sessions,
                    tr_class_editor, tr_admin_materials):
         app.include_router(module.router)  # training pages
+    for module in (lg_routes, lg_admin, lg_rooms):
+        app.include_router(module.router)  # lodging pages
     for module in (sv_routes, sv_app, sv_admin, sv_content):
         app.include_router(module.router)  # survey pages
 

@@ -17,6 +17,7 @@ from gateway.web.participant.register import field_labels
 from gateway.web.service_calls import valid_id
 from gateway.web.session import LoginRequired, WebUser, clear_session, require_user
 from gateway.web.shared.files import proxy_file
+from gateway.web.shared.lodging_client import rooms_to_confirm
 from gateway.web.shared.photos import photo_error
 from gateway.web.shared.survey_client import my_invitations
 from gateway.web.shared.training_client import my_history
@@ -44,12 +45,13 @@ async def dashboard(request: Request) -> Response:
     user = await require_user(request)
     if user.is_admin:
         return redirect("/admin")
-    me, businesses, history, surveys = await asyncio.gather(
-        _me(request, user), my_businesses(request, user), my_history(request, user), my_invitations(request, user))
+    me, businesses, history, rooms, surveys = await asyncio.gather(
+        _me(request, user), my_businesses(request, user), my_history(request, user),
+        rooms_to_confirm(request, user), my_invitations(request, user))
     return page(request, "participant/dashboard.html", user=user, nav="dashboard",
                 menu=participant_menu(), title=t("dashboard_title"), me=me,
                 trainings_count=history["completed_count"] if history else 0,
-                businesses=businesses, history=history, surveys=surveys or [])
+                businesses=businesses, history=history, rooms_to_confirm=rooms, surveys=surveys or [])
 
 
 def _profile_page(request: Request, user: WebUser, me: dict, values: dict, errors: dict,

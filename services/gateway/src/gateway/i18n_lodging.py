@@ -1,0 +1,50 @@
+"""Text of the lodging pages (Si Pentol step 19 "Konfirmasi Check In Kamar", the admin's Asrama),
+merged into gateway.i18n.MESSAGES["id"]. Every key starts with "lg_" so that it never shadows another."""
+from __future__ import annotations
+
+ID: dict[str, str] = {
+    "lg_nav_checkin": "Konfirmasi Check In Kamar", "lg_nav_admin": "Asrama",
+    # participant
+    "lg_checkin_title": "Konfirmasi Check In Kamar",
+    "lg_checkin_intro": "Kamar asrama Anda untuk pelatihan residensial. Klik Proses saat tiba di asrama.",
+    "lg_empty": "Belum ada kamar asrama untuk Anda. Kamar diberikan setelah Anda konfirmasi kehadiran "
+                "pelatihan residensial.",
+    "lg_training": "Nama Pelatihan", "lg_building": "Wisma/Gedung", "lg_room": "Kamar", "lg_floor": "Lantai",
+    "lg_bed": "Tempat Tidur", "lg_nights": "Malam", "lg_roommates": "Teman Sekamar", "lg_status": "Status",
+    "lg_action": "Aksi", "lg_none": "-", "lg_waiting_note": "Kamar belum tersedia; Anda dalam daftar tunggu.",
+    "lg_process": "Proses", "lg_process_for": "Proses check-in kamar {room}",
+    "lg_checkout": "Check-out", "lg_checkout_for": "Check-out dari kamar {room}",
+    "lg_not_yet": "Check-in dibuka mulai {date}",
+    "lg_need": "Kebutuhan khusus (mis. kamar ramah disabilitas)", "lg_need_save": "Simpan kebutuhan",
+    "lg_checked_in": "Check-in kamar berhasil dikonfirmasi.", "lg_checked_out": "Check-out berhasil dicatat.",
+    "lg_need_saved": "Kebutuhan Anda tersimpan; petugas asrama akan melihatnya.",
+    "lg_next_checkin": "Konfirmasi check-in kamar {room}",
+    "lg_facilities": "Fasilitas", "lg_accessible": "Ramah disabilitas",
+    # admin board
+    "lg_board_title": "Asrama", "lg_board_intro": "Keterisian kamar per malam, daftar tunggu, dan tamu.",
+    "lg_search_user": "Username / NIK Peserta", "lg_search_training": "Nama Pelatihan", "lg_search": "Cari",
+    "lg_from": "Dari tanggal", "lg_to": "Sampai tanggal",
+    "lg_waiting_title": "Menunggu kamar", "lg_waiting_empty": "Tidak ada peserta yang menunggu kamar.",
+    "lg_participant": "Peserta", "lg_since": "Menunggu sejak", "lg_free_beds": "Tempat tidur kosong",
+    "lg_occupancy": "Keterisian kamar", "lg_guests": "Tamu", "lg_guests_empty": "Tidak ada tamu pada rentang ini.",
+    "lg_move_to": "Pindah ke tempat tidur", "lg_move": "Pindahkan", "lg_release": "Lepas",
+    "lg_release_for": "Lepas tempat tidur {name}", "lg_fd_checkin": "Check-in", "lg_fd_checkout": "Check-out",
+    "lg_moved": "Peserta dipindahkan.", "lg_released": "Tempat tidur dilepas; daftar tunggu diproses.",
+    "lg_fd_checked_in": "Tamu check-in.", "lg_fd_checked_out": "Tamu check-out.",
+    "lg_room_list": "Daftar Kamar Peserta", "lg_export_csv": "Unduh CSV", "lg_export_xlsx": "Unduh XLSX",
+    "lg_print": "Cetak", "lg_closed": "Ditutup", "lg_sex_L": "Laki-laki", "lg_sex_P": "Perempuan",
+    "lg_choose_bed": "Pilih tempat tidur", "lg_manage_rooms": "Kelola kamar",
+    # admin rooms
+    "lg_rooms_title": "Kelola Kamar Asrama", "lg_add_building": "Tambah wisma/gedung",
+    "lg_building_name": "Nama wisma/gedung", "lg_notes": "Catatan", "lg_save": "Simpan",
+    "lg_add_room": "Tambah kamar", "lg_code": "Kode kamar", "lg_beds": "Jumlah tempat tidur",
+    "lg_for": "Untuk", "lg_close": "Tutup untuk perbaikan", "lg_reopen": "Buka kembali",
+    "lg_close_from": "Mulai", "lg_close_until": "Sampai", "lg_edit": "Ubah", "lg_edit_room": "Ubah kamar {code}",
+    "lg_room_saved": "Kamar tersimpan.", "lg_building_saved": "Wisma/gedung tersimpan.",
+    "lg_room_closed": "Kamar ditutup untuk perbaikan.", "lg_room_reopened": "Kamar dibuka kembali.",
+    "lg_evening": "Peserta datang malam sebelum hari pertama", "lg_settings_saved": "Pengaturan tersimpan.",
+    "lg_no_rooms": "Belum ada kamar.", "lg_closed_range": "Ditutup {start} s.d. {end}", "lg_active": "Aktif",
+    "lg_fac_ac": "AC", "lg_fac_kipas": "Kipas angin", "lg_fac_kamar_mandi_dalam": "Kamar mandi dalam",
+    "lg_fac_air_panas": "Air panas", "lg_fac_meja_belajar": "Meja belajar", "lg_fac_lemari": "Lemari", "lg_fac_tv": "TV",
+    "lg_back_board": "Kembali ke Asrama", "lg_org": "Organisasi",
+}

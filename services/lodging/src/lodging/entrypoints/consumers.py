@@ -1,0 +1,32 @@
+"""Event consumers: AttendanceConfirmed -> a bed, EnrollmentCancelled/Rejected -> free it, and the
+participants' usernames for the board's search.
+
+One IdempotentConsumer (inbox name "lodging") subscribed to both topics; other types are ignored."""
+from __future__ import annotations
+
+from functools import partial
+
+from faststream.kafka import KafkaBroker
+
+from balai_contracts.identity import ParticipantRegisteredV1, ParticipantUpdatedV1
+from balai_contracts.topics import IDENTITY_PARTICIPANT, TRAINING_ENROLLMENT
+from balai_contracts.training import AttendanceConfirmedV1, EnrollmentCancelledV1, EnrollmentRejectedV1
+from balai_platform.consumer import IdempotentConsumer, subscribe
+from balai_platform.inbox import Inbox
+
+from ..adapters.tables import inbox
+from ..service import reactions
+from ..service.context import LodgingContext
+
+
+def build_consumer(ctx: LodgingContext, broker: KafkaBroker) -> IdempotentConsumer:
+    consumer = IdempotentConsumer(ctx.sessionmaker, Inbox(inbox), ctx.settings.consumer_group,
+                                  max_retries=ctx.settings.consumer_max_retries)
+    consumer.handle(ParticipantRegisteredV1, reactions.on_participant_changed)
+    consumer.handle(ParticipantUpdatedV1, reactions.on_participant_changed)
+    consumer.handle(AttendanceConfirmedV1, partial(reactions.on_attendance_confirmed, ctx))
+    consumer.handle(EnrollmentCancelledV1, partial(reactions.on_enrollment_cancelled, ctx))
+    consumer.handle(EnrollmentRejectedV1, partial(reactions.on_enrollment_rejected, ctx))
+    for topic in (IDENTITY_PARTICIPANT, TRAINING_ENROLLMENT):
+        subscribe(broker, lambda: broker, topic, consumer, fetch_max_wait_ms=ctx.settings.kafka_fetch_max_wait_ms)
+    return consumer
