@@ -48,7 +48,7 @@ class CertificateContent:
     number: str
     holder_name: str
     training_title: str
-    batch: str
+    batch: int | str
     kind: str
     level: str
     start_date: date
