@@ -9,26 +9,13 @@ from sqlalchemy.dialects.postgresql import insert
 from balai_platform.logging import configure_logging, get_logger
 
 from .adapters.tables import templates
+from .demo import DEMO_PROFILES
 from .domain.document import Signatory, TemplateContent
 from .domain.template import ANY_KIND, OrgTemplate
 from .main import build_context
 from .settings import OrgProfile, Settings
 
 log = get_logger("seed")
-JATENG = uuid.UUID("0b0a1a10-0000-4000-8000-000000000001")
-JATIM = uuid.UUID("0b0a1a10-0000-4000-8000-000000000002")
-DEMO_PROFILES = {
-    str(JATENG): OrgProfile(code="BALATKOP-UKM", name="Balatkop UKM Provinsi Jawa Tengah",
-                            parent="Dinas Koperasi dan UKM Provinsi Jawa Tengah", place="Semarang",
-                            number_format="{seq:03d}/BALATKOP-UKM/{roman_month}/{year}",
-                            signatory_position="Kepala Balatkop UKM Provinsi Jawa Tengah",
-                            signatory_name="Dra. Sri Wahyuni, M.M.", signatory_nip="19680412 199403 2 005"),
-    str(JATIM): OrgProfile(code="UPT-PKUKM", name="UPT Pelatihan KUKM Provinsi Jawa Timur",
-                           parent="Dinas Koperasi dan UKM Provinsi Jawa Timur", place="Surabaya",
-                           number_format="{seq:04d}/UPT-PKUKM/{month:02d}/{year}",
-                           signatory_position="Kepala UPT Pelatihan KUKM Provinsi Jawa Timur",
-                           signatory_name="Ir. Bambang Setiawan, M.Si.", signatory_nip="19700815 199803 1 004"),
-}
 
 
 def demo_template(p: OrgProfile) -> OrgTemplate:
