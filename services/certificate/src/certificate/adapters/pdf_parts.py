@@ -10,9 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
@@ -169,11 +167,22 @@ def draw_emblem(c: Canvas, cx: float, cy: float, r: float) -> None:
 
 
 def draw_qr(c: Canvas, data: str, x: float, y: float, size: float) -> None:
-    widget = QrCodeWidget(data, barLevel="M")
-    x1, y1, x2, y2 = widget.getBounds()
-    d = Drawing(size, size, transform=[size / (x2 - x1), 0, 0, size / (y2 - y1), 0, 0])
-    d.add(widget)
-    renderPDF.draw(d, c, x, y)
+    """The QR code (level M) as filled squares, drawn straight on the canvas (no Drawing, no font)."""
+    qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    qr.addData(data)
+    qr.make()
+    count = qr.getModuleCount()
+    border = 2
+    cell = size / (count + 2 * border)
+    c.saveState()
+    c.setFillColor(colors.white)
+    c.rect(x, y, size, size, stroke=0, fill=1)
+    c.setFillColor(colors.black)
+    for row in range(count):
+        for col in range(count):
+            if qr.isDark(row, col):
+                c.rect(x + (col + border) * cell, y + size - (row + 1 + border) * cell, cell, cell, stroke=0, fill=1)
+    c.restoreState()
 
 
 def draw_watermark(c: Canvas, width: float, height: float, text: str = "CONTOH") -> None:

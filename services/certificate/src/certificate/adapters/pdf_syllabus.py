@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from certificate.domain.document import CertificateContent, TemplateContent
 
 _STYLE = TableStyle([
+    ("FONTNAME", (0, 0), (-1, -1), SANS),  # plain-string cells too: no non-embedded Helvetica
     ("BACKGROUND", (0, 0), (-1, 0), NAVY),
     ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#B9C3CF")),
     ("BOX", (0, 0), (-1, -1), 0.8, NAVY),
