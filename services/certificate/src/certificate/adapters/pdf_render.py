@@ -43,7 +43,7 @@ from certificate.domain.indonesian import date_id, date_range_id
 
 PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
 # (x1, y1, x2, y2) in points on page 1: the visible signature stamp goes here.
-SIGNATURE_BOX = (PAGE_WIDTH - 300, 92.0, PAGE_WIDTH - 70, 146.0)
+SIGNATURE_BOX = (float(round(PAGE_WIDTH - 300)), 92.0, float(round(PAGE_WIDTH - 70)), 146.0)  # whole points
 _MIDDLE = (110.0, 196.0, PAGE_WIDTH - 110, PAGE_HEIGHT - 212)  # x1, y1, x2, y2 of the middle block
 
 

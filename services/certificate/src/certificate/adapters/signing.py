@@ -67,7 +67,7 @@ class PdfSigner:
             field_name=FIELD_NAME, md_algorithm="sha256", subfilter=fields.SigSeedSubFilter.PADES,
             location=location, reason=reason, name=self.signer_name,
         )
-        spec = fields.SigFieldSpec(FIELD_NAME, on_page=0, box=(int(x1), int(y1), int(x2), int(y2)))
+        spec = fields.SigFieldSpec(FIELD_NAME, on_page=0, box=(round(x1), round(y1), round(x2), round(y2)))
         style = StaticStampStyle(background=ImportedPdfBytes(stamp), border_width=0, background_layout=_FILL)
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
         pdf_signer = signers.PdfSigner(meta, self._signer, stamp_style=style, new_field_spec=spec)
