@@ -6,6 +6,7 @@ with no system font; reportlab embeds (and subsets again) each font it uses."""
 from __future__ import annotations
 
 import math
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
@@ -34,18 +35,23 @@ GOLD = colors.HexColor("#A8843A")
 INK = colors.HexColor("#222222")
 MUTED = colors.HexColor("#555555")
 ROSETTE = colors.HexColor("#E9EEF4")
+_REGISTER = threading.Lock()
 
 
 def register_fonts() -> None:
-    """Register the vendored fonts once per process (reportlab keeps a global registry)."""
-    registered = set(pdfmetrics.getRegisteredFontNames())
-    if all(name in registered for name in _FILES):
-        return
-    rl_config.useA85 = 0  # Flate only: ASCII85 on top makes the streams 25 % larger and costs time
-    for name, file in _FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / file)))
-    pdfmetrics.registerFontFamily(SERIF, normal=SERIF, bold=SERIF_BOLD, italic=SERIF_ITALIC, boldItalic=SERIF_BOLD)
-    pdfmetrics.registerFontFamily(SANS, normal=SANS, bold=SANS_BOLD, italic=SANS, boldItalic=SANS_BOLD)
+    """Register the vendored fonts once per process (reportlab keeps a global registry).
+
+    The service renders in worker threads; the lock keeps two first renders from registering twice."""
+    with _REGISTER:
+        registered = set(pdfmetrics.getRegisteredFontNames())
+        if all(name in registered for name in _FILES):
+            return
+        rl_config.useA85 = 0  # Flate only: ASCII85 on top makes the streams 25 % larger and costs time
+        for name, file in _FILES.items():
+            pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / file)))
+        pdfmetrics.registerFontFamily(SERIF, normal=SERIF, bold=SERIF_BOLD, italic=SERIF_ITALIC,
+                                      boldItalic=SERIF_BOLD)
+        pdfmetrics.registerFontFamily(SANS, normal=SANS, bold=SANS_BOLD, italic=SANS, boldItalic=SANS_BOLD)
 
 
 def batch_label(batch: int | str) -> str:

@@ -156,7 +156,7 @@ def _qr_block(c: Canvas, content: CertificateContent) -> None:
 
 def _signature_block(c: Canvas, content: CertificateContent, template: TemplateContent) -> None:
     x1, y1, x2, y2 = SIGNATURE_BOX
-    mid, width = (x1 + x2) / 2, x2 - x1 + 20
+    mid, width = (x1 + x2) / 2, x2 - x1 + 56  # a little wider than the stamp: positions are long
     signer = template.signatory
     head = [paragraph(f"{template.place.strip()}, {date_id(content.issued_on)}", font=SANS, size=10.5),
             Spacer(1, 2),
