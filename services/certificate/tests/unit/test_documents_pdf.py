@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
 import pytest
@@ -143,3 +144,12 @@ def test_logo_is_drawn_and_score_is_optional() -> None:
     assert len(images) >= 1
     text = pdf_text(pdf)
     assert "nilai" not in text and "predikat" not in text and "Tingkat" not in text
+
+
+def test_renders_in_parallel_worker_threads() -> None:
+    """The service renders with asyncio.to_thread: concurrent renders must not mix their fonts or text."""
+    names = [f"Peserta {i} Çağrı Öztürk" for i in range(8)]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        pdfs = list(pool.map(lambda n: render_certificate(replace(CONTENT, holder_name=n), TEMPLATE), names))
+    for name, pdf in zip(names, pdfs, strict=True):
+        assert name in pdf_text(pdf)
