@@ -19,7 +19,15 @@ from certificate.adapters.devpki import write_dev_pki
 from certificate.adapters.pdf_render import SIGNATURE_BOX, render_certificate
 from certificate.adapters.signing import FIELD_NAME, PdfSigner
 from certificate.adapters.signing_stamp import render_stamp
-from services.certificate.tests.unit.documents_fixtures import CONTENT, TEMPLATE, pdf_text, pdfsig
+from services.certificate.tests.unit.documents_fixtures import (
+    CONTENT,
+    TEMPLATE,
+    need,
+    pdf_text,
+    pdfsig,
+    run,
+    with_file,
+)
 
 PASSWORD = b"rahasia-dev"
 SIGNER = "Dr. Bambang Sutrisno, S.E., M.M."
@@ -67,6 +75,8 @@ def test_pdfsig_reports_valid_and_whole_document_signed(signed: bytes) -> None:
 
 def test_the_text_is_still_there_after_signing(signed: bytes) -> None:
     assert "Siti Rahayu" in pdf_text(signed)
+    fonts = run(need("pdffonts", "poppler-utils"), str(with_file(signed))).stdout.splitlines()[2:]
+    assert len(fonts) >= 6 and all(" yes yes yes " in row for row in fonts), fonts  # the stamp's fonts too
 
 
 @pytest.mark.parametrize("change", ["metadata", "content"])
@@ -88,6 +98,8 @@ def test_pades_attributes_chain_and_trust(signed: bytes, pki: dict[str, Path]) -
     assert sig.sig_object["/SubFilter"] == "/ETSI.CAdES.detached"
     attrs = {a["type"].native for a in sig.signer_info["signed_attrs"]}
     assert "signing_certificate_v2" in attrs  # PAdES B-B binds the signer's certificate
+    assert "signing_time" not in attrs and sig.sig_object["/M"]  # PAdES: the claimed time lives in /M
+    assert sig.sig_object["/Location"] == "Semarang" and sig.sig_object["/Name"] == SIGNER
     embedded = {c.chosen.subject.native["common_name"] for c in sig.signed_data["certificates"]}
     assert embedded == {SIGNER, "Balai Dev Root CA"}  # the chain travels with the PDF
     _, _, der = pem.unarmor(pki["ca"].read_bytes())
