@@ -73,7 +73,8 @@ def _header(c: Canvas, content: CertificateContent, template: TemplateContent) -
     mid, top = PAGE_WIDTH / 2, PAGE_HEIGHT - 40
     if template.logo_png:
         logo = ImageReader(io.BytesIO(template.logo_png))
-        c.drawImage(logo, mid - 30, top - 60, 60, 60, preserveAspectRatio=True, anchor="c", mask="auto")
+        # Up to 62 pt high; a wide logo may use up to 150 pt of width.
+        c.drawImage(logo, mid - 75, top - 62, 150, 62, preserveAspectRatio=True, anchor="c", mask="auto")
     else:
         draw_emblem(c, mid, top - 30, 29)
     width = PAGE_WIDTH - 220
