@@ -9,6 +9,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from balai_platform.auth import Claims
+from balai_platform.errors import InvalidInput
 from balai_platform.requests import admin_claims_of
 from balai_platform.responses import PROBLEM_RESPONSES, binary_responses
 
@@ -16,7 +17,7 @@ from ..service import admin, reads
 from ..service.access import admin_org_filter
 from ..service.surveys import set_skm_required
 from .deps import ctx_of
-from .schemas import AdminCertificates, ReissuedPublic, RevokedPublic, TrainingSettingPublic
+from .schemas import AdminCertificates, CertificateListItem, ReissuedPublic, RevokedPublic, TrainingSettingPublic
 
 router = APIRouter(prefix="/admin", responses=PROBLEM_RESPONSES)
 
@@ -43,6 +44,11 @@ async def list_certificates(request: Request, claims: Claims = Depends(admin_cla
                                   page=page, per_page=per_page)
 
 
+@router.get("/certificates/{cert_id}", response_model=CertificateListItem)
+async def get_certificate(cert_id: uuid.UUID, request: Request, claims: Claims = Depends(admin_claims_of)):
+    return await reads.admin_get(ctx_of(request), claims, cert_id)
+
+
 @router.post("/certificates/{cert_id}/revoke", response_model=RevokedPublic)
 async def revoke(cert_id: uuid.UUID, body: RevokeIn, request: Request, claims: Claims = Depends(admin_claims_of)):
     return await admin.revoke(ctx_of(request), claims, cert_id, body.reason)
@@ -65,6 +71,5 @@ async def training_setting(training_id: uuid.UUID, body: TrainingSettingIn, requ
                            claims: Claims = Depends(admin_claims_of)):
     org = admin_org_filter(claims) or body.org_id
     if org is None:
-        from balai_platform.errors import InvalidInput
         raise InvalidInput({"org_id": "Pilih balai"})
     return await set_skm_required(ctx_of(request), claims, training_id, org, body.skm_required)

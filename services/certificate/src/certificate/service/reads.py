@@ -10,7 +10,7 @@ from balai_platform.auth import Claims
 from balai_platform.errors import Conflict, NotFound
 
 from ..adapters.tables import certificates, training_settings
-from .access import NOT_FOUND, admin_org_filter, require_holder_or_admin
+from .access import NOT_FOUND, admin_org_filter, require_holder_or_admin, require_org
 from .context import CertificateContext
 from .surveys import skm_missing
 
@@ -118,3 +118,13 @@ async def admin_list(ctx: CertificateContext, claims: Claims, *, q: str, trainin
                                         .where(training_settings.c.skm_required))).all())
     return dict(items=[_item(ctx, r) for r in rows], total=total or 0, page=page, per_page=per_page,
                 trainings=[{**dict(t), "skm_required": t["training_id"] in required} for t in trainings])
+
+
+async def admin_get(ctx: CertificateContext, claims: Claims, cert_id: uuid.UUID) -> dict:
+    """One certificate of the admin's organisation (a superadmin's: any)."""
+    async with ctx.sessionmaker() as s:
+        row = (await s.execute(select(*LIST_COLUMNS).where(certificates.c.id == cert_id))).mappings().first()
+    if row is None:
+        raise NotFound(NOT_FOUND)
+    require_org(claims, row["org_id"])
+    return _item(ctx, row)

@@ -15,6 +15,8 @@ ADMIN_SOON = {
 # entries already built (training pages): their real address instead of "Segera hadir"
 PARTICIPANT_LIVE = {"riwayat": "/riwayat", "jadwal": "/jadwal", "testimoni": "/testimoni"}
 ADMIN_LIVE = {"jadwal": "/admin/pelatihan", "verifikasi": "/admin/verifikasi"}
+PARTICIPANT_LIVE["e-sertifikat"] = "/e-sertifikat"  # certificate pages
+ADMIN_LIVE["sertifikat"] = "/admin/sertifikat"
 
 
 def participant_menu() -> list[tuple[str, str, str]]:

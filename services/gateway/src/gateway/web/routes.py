@@ -12,12 +12,16 @@ from gateway.upstream import UpstreamUnavailable
 from gateway.web import wilayah
 from gateway.web.admin import nik_access as admin_nik_access
 from gateway.web.admin import routes as admin
+from gateway.web.admin_certificate import routes as cert_admin
+from gateway.web.admin_certificate import templates as cert_templates
 from gateway.web.admin_training import class_editor as tr_class_editor
 from gateway.web.admin_training import enrollments as tr_enrollments
 from gateway.web.admin_training import materials as tr_admin_materials
 from gateway.web.admin_training import sessions as tr_sessions
 from gateway.web.admin_training import trainings as tr_trainings
 from gateway.web.auth import routes as auth
+from gateway.web.certificate import public as cert_public
+from gateway.web.certificate import routes as cert_routes
 from gateway.web.common import redirect
 from gateway.web.csrf import CsrfFailed
 from gateway.web.gallery import routes as gallery
@@ -42,6 +46,8 @@ def include(app: FastAPI) -> None:
     for module in (tr_routes, tr_history, tr_online, tr_materials, tr_trainings, tr_enrollments, tr_sessions,
                    tr_class_editor, tr_admin_materials):
         app.include_router(module.router)  # training pages
+    for module in (cert_routes, cert_public, cert_templates, cert_admin):  # template editor before /{cert_id}
+        app.include_router(module.router)  # certificate pages
 
     @app.exception_handler(LoginRequired)
     async def login_required(request: Request, exc: LoginRequired) -> Response:
