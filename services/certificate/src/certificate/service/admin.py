@@ -15,7 +15,7 @@ from balai_platform.logging import get_logger
 from ..adapters.tables import certificates
 from .access import admin_org_filter, require_org
 from .context import CertificateContext
-from .issuing import reserve_number, wake_after_commit
+from .issuing import reserve_number
 
 log = get_logger("admin")
 
@@ -44,7 +44,7 @@ async def reissue(ctx: CertificateContext, claims: Claims, cert_id: uuid.UUID, h
         await reserve_number(ctx, uow, new, today)
         old.revoke(f"Diterbitkan ulang dengan perbaikan nama menjadi nomor {new.number}", now, replaced_by=new.id)
         await uow.certificates.save(old)
-        wake_after_commit(ctx, uow.session)
+        ctx.wake_after_commit(uow.session)
         await uow.commit()
     log.info("certificate_reissued", certificate_id=str(cert_id), new_id=str(new.id))
     return dict(id=new.id, number=new.number, status=new.status, replaces=old.id)

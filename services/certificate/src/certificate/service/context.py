@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from balai_platform.clock import Clock
@@ -38,6 +39,10 @@ class CertificateContext:
         if session is not None:
             return JoinedCertificateUnitOfWork(session, self.outbox)
         return CertificateUnitOfWork(self.sessionmaker, self.outbox)
+
+    def wake_after_commit(self, session: AsyncSession) -> None:
+        """Wake the renderer once `session`'s transaction committed (never before: it could not see the row)."""
+        event.listen(session.sync_session, "after_commit", lambda _s: self.wake.set(), once=True)
 
     def verification_url(self, code: str) -> str:
         return f"{self.settings.public_base_url.rstrip('/')}/verifikasi/{code}"

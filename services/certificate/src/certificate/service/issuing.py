@@ -9,7 +9,6 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import event as sa_event
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from balai_contracts.training import TrainingCompletedV1
@@ -25,11 +24,6 @@ from ..settings import OrgProfile
 from .context import CertificateContext
 
 log = get_logger("issuing")
-
-
-def wake_after_commit(ctx: CertificateContext, session: AsyncSession) -> None:
-    """Wake the renderer once this transaction committed (never before: it could not see the row)."""
-    sa_event.listen(session.sync_session, "after_commit", lambda _s: ctx.wake.set(), once=True)
 
 
 async def reserve_number(ctx: CertificateContext, uow: CertificateUnitOfWork, cert: Certificate,
@@ -62,5 +56,5 @@ async def on_training_completed(ctx: CertificateContext, s: AsyncSession, e: Tra
             return
         await reserve_number(ctx, uow, cert, issued_on)
         await uow.commit()
-    wake_after_commit(ctx, s)
+    ctx.wake_after_commit(s)
     log.info("certificate_reserved", certificate_id=str(cert.id), org_id=str(cert.org_id), seq=cert.seq)
