@@ -20,6 +20,7 @@ from joserfc.errors import BadSignatureError
 from balai_contracts.envelope import Envelope
 from balai_contracts.survey import SurveySubmittedV1
 from balai_contracts.topics import SURVEY_RESPONSE
+from balai_contracts.training import EnrollmentSubmittedV1
 from services.certificate.tests.support import (
     API,
     JATENG,
@@ -98,7 +99,16 @@ async def test_skm_required_before_download_until_the_survey_is_submitted(balai_
     training = uuid.uuid4()
     jateng = await admin_headers(client, "admin.jateng")
     r = await client.put(f"{API}/admin/trainings/{training}/settings", json={"skm_required": True}, headers=jateng)
-    assert r.status_code == 200, r.text
+    assert r.status_code == 404  # a training the service never heard of belongs to nobody yet
+    submitted = EnrollmentSubmittedV1(**{k: v for k, v in completed(pid, training_id=training).data.items()
+                                         if k in EnrollmentSubmittedV1.model_fields}, submitted_at="2026-06-01T01:00:00Z")
+    await publish(balai_stack.kafka_bootstrap, [Envelope.wrap(submitted, source="training",
+                                                              subject=str(submitted.enrollment_id))])
+
+    async def set_required():
+        r = await client.put(f"{API}/admin/trainings/{training}/settings", json={"skm_required": True}, headers=jateng)
+        return r.status_code == 200
+    assert await wait_for(set_required, timeout=60)
     jatim = await admin_headers(client, "admin.jatim")
     r = await client.put(f"{API}/admin/trainings/{training}/settings", json={"skm_required": False}, headers=jatim)
     assert r.status_code == 403  # another organisation's training setting

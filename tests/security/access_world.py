@@ -10,7 +10,7 @@ from services.training.tests.support import WIB, enroll, new_training, png, wait
 from services.ukm.tests.support import create_business, login, photo_files
 from tests.factories import participant_form, register
 
-ID, UKM, TR = "/api/identity", "/api/ukm", "/api/training"
+ID, UKM, TR, CE = "/api/identity", "/api/ukm", "/api/training", "/api/certificate"
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 SECRET_REVIEW = "Testimoni rahasia A"
 CSRF_REFUSED = "Formulir sudah kedaluwarsa"
@@ -82,12 +82,29 @@ async def _trainings(c, stack, w: dict) -> None:
     await wait_for(in_gallery, timeout=90)
 
 
+async def _certificate(c, stack, w: dict) -> None:
+    """A's certificate of a (synthetic) completed Jateng training, issued and signed."""
+    from services.certificate.tests.support import completed, publish
+
+    env = completed(w["A_id"], participant_name=w["A_form"]["full_name"])
+    w["CT"] = env.data["training_id"]
+    await publish(stack.kafka_bootstrap, [env])
+
+    async def issued():
+        items = (await c.get(f"{CE}/certificates/mine", headers=w["A"])).json()["items"]
+        if items and items[0]["status"] == "issued":
+            w["C1"] = items[0]["id"]
+        return "C1" in w
+    await wait_for(issued, timeout=120)
+
+
 async def build_world(c: httpx.AsyncClient, stack) -> dict:
     """Participants A and B, the admins' tokens, A's business, products, enrollments and class."""
     w: dict = {}
     await _people(c, stack, w)
     await _business(c, w)
     await _trainings(c, stack, w)
+    await _certificate(c, stack, w)
     w["secrets"] = [w["A_form"][k] for k in ("nik", "kk", "full_name")] + [SECRET_REVIEW]
     return w
 

@@ -19,7 +19,7 @@ import httpx
 import pytest
 
 from services.training.tests.support import WIB, wait_for
-from tests.security.access_world import CSRF_REFUSED, ID, PDF, TR, UKM, build_world, send
+from tests.security.access_world import CE, CSRF_REFUSED, ID, PDF, TR, UKM, build_world, send
 from tests.security.support import web_login
 
 pytestmark = pytest.mark.integration
@@ -100,6 +100,16 @@ B_CASES = [
     ("web_B", "POST", "/ukm/{bid}/produk/{P2}/tampilkan"),
     ("web_B", "POST", "/ukm/{bid}/anggota/{A_id}/tolak"),
     ("web_B", "POST", "/admin/ukm/{bid}/produk/{P1}/turunkan", {"data": {"reason": "bukan admin"}}),
+    ("B", "GET", CE + "/certificates/{C1}/pdf"),
+    ("B", "GET", CE + "/certificates/{C1}/badge"),
+    ("B", "GET", CE + "/admin/certificates/{C1}"),
+    ("B", "POST", CE + "/admin/certificates/{C1}/revoke", {"json": {"reason": "bukan admin"}}),
+    ("B", "POST", CE + "/admin/certificates/{C1}/reissue", {"json": {"holder_name": "Nama Palsu"}}),
+    ("B", "GET", CE + "/admin/templates"),
+    ("web_B", "GET", "/e-sertifikat/{C1}/proses"),
+    ("web_B", "GET", "/e-sertifikat/{C1}/open-badge"),
+    ("web_B", "GET", "/admin/sertifikat/{C1}"),
+    ("web_B", "POST", "/admin/sertifikat/{C1}/cabut", {"data": {"reason": "bukan admin"}}),
 ]
 # the organisations' admins on a Jateng training: Jatim is refused, Jateng passes the same check.
 # Read-only rows first; the Jateng rows that change state run in this order, closing last.
@@ -121,6 +131,13 @@ ORG_CASES = [
     ("GET", "/berkas-pelatihan/{E1}/produk/1"),
     ("GET", "/berkas-pelatihan/{E1}/konfirmasi"),
     ("GET", "/materi-pelatihan/{M}/{F}"),
+    ("GET", CE + "/admin/certificates/{C1}"),
+    ("GET", CE + "/certificates/{C1}/pdf"),
+    ("GET", CE + "/admin/trainings/{CT}/certificates.zip"),
+    ("GET", "/admin/sertifikat/{C1}"),
+    ("GET", "/admin/sertifikat/{C1}/pdf"),
+    ("PUT", CE + "/admin/trainings/{CT}/settings", {"json": {"skm_required": False}}),
+    ("POST", CE + "/admin/certificates/{C1}/revoke", {"json": {"reason": "Uji pencabutan oleh balai"}}),
     ("PATCH", TR + "/admin/trainings/{T1}", {"json": {"venue": "Gedung Diklat Semarang"}}),
     ("POST", TR + "/admin/trainings/{T2}/modules", {"json": {"title": "Materi 2", "content": "Isi"}}),
     ("PATCH", TR + "/admin/modules/{M}", {"json": {"title": "Materi 1 (revisi)"}}),
@@ -168,10 +185,17 @@ ANON_CASES = [(m, p) for m, p in [
     ("POST", TR + "/admin/enrollments/bulk"), ("PUT", TR + "/admin/trainings/{T1}/attendance"),
     ("POST", TR + "/admin/trainings/{T1}/close"), ("GET", TR + "/admin/testimonials"),
     ("POST", TR + "/admin/trainings/{T2}/modules"), ("PUT", TR + "/admin/trainings/{T2}/quiz"),
+    ("GET", CE + "/certificates/mine"), ("GET", CE + "/certificates/{C1}/pdf"), ("GET", CE + "/certificates/{C1}/badge"),
+    ("GET", CE + "/admin/certificates"), ("GET", CE + "/admin/certificates/{C1}"),
+    ("POST", CE + "/admin/certificates/{C1}/revoke"), ("POST", CE + "/admin/certificates/{C1}/reissue"),
+    ("GET", CE + "/admin/templates"), ("PUT", CE + "/admin/templates"), ("POST", CE + "/admin/templates/preview"),
+    ("PUT", CE + "/admin/trainings/{CT}/settings"), ("GET", CE + "/admin/trainings/{CT}/certificates.zip"),
 ]]
 # web pages without a session send the browser to the login form; file proxies answer a bare 404
 WEB_PAGES = ["/profil", "/riwayat", "/dashboard", "/riwayat/{E1}/konfirmasi", "/kelas/{E2}", "/ukm/{bid}/edit",
-             "/admin/peserta/{A_id}", "/admin/pendaftaran/{E1}", "/admin/pelatihan/{T1}/peserta"]
+             "/admin/peserta/{A_id}", "/admin/pendaftaran/{E1}", "/admin/pelatihan/{T1}/peserta",
+             "/e-sertifikat", "/e-sertifikat/{C1}/proses", "/admin/sertifikat", "/admin/sertifikat/{C1}",
+             "/admin/sertifikat/template"]
 WEB_FILES = [UKM + "/products/{P2}/photos/1", "/foto/{A_id}", "/berkas-pelatihan/{E1}/produk/1", "/berkas-pelatihan/{E1}/konfirmasi",
              "/materi-pelatihan/{M}/{F}"]
 
@@ -237,6 +261,10 @@ async def test_admin_lists_stay_within_the_organisation(api, world):
     assert r.status_code in DENIED or (r.status_code == 200 and r.json()["failed"] == 1), r.text
     after = (await api.get(f"{TR}/admin/enrollments/{w['E1']}", headers=w["jateng"])).json()["status"]
     assert after == before
+    assert w["C1"] not in (await api.get(f"{CE}/admin/certificates", params={"per_page": 100},
+                                         headers=w["jatim"])).text
+    assert w["C1"] in (await api.get(f"{CE}/admin/certificates", params={"training_id": w["CT"]},
+                                     headers=w["jateng"])).text
 
 
 async def test_nik_is_masked_for_the_other_organisation(api, world):

@@ -30,6 +30,7 @@ class FakeCertificates:
         self.staged: dict[uuid.UUID, Certificate] = {}
         self.staged_counters: dict[tuple[uuid.UUID, int], int] = {}
         self.staged_pdfs: dict[uuid.UUID, bytes] = {}
+        self.trainings: dict[uuid.UUID, uuid.UUID] = {}
 
     def _all(self) -> dict[uuid.UUID, Certificate]:
         return {**self.rows, **self.staged}
@@ -39,6 +40,9 @@ class FakeCertificates:
             return False
         await self.add(cert)
         return True
+
+    async def remember_training(self, training_id: uuid.UUID, org_id: uuid.UUID) -> None:
+        self.trainings.setdefault(training_id, org_id)
 
     async def add(self, cert: Certificate) -> None:
         if cert.replaces is not None and any(c.replaces == cert.replaces for c in self._all().values()):

@@ -13,7 +13,7 @@ from balai_platform.uow import UnitOfWork
 
 from ..domain.certificate import Certificate
 from ..domain.document import SyllabusItem
-from .tables import certificates, number_counters
+from .tables import certificates, number_counters, trainings
 
 NOT_FOUND = "Sertifikat tidak ditemukan"
 COLUMNS = [f.name for f in fields(Certificate) if f.name != "verification_url"]
@@ -47,6 +47,11 @@ class CertificateRepository:
         if inserted:
             self.uow.track(cert)
         return inserted
+
+    async def remember_training(self, training_id: uuid.UUID, org_id: uuid.UUID) -> None:
+        """Which organisation runs the training (local copy; its settings are that organisation's)."""
+        await self.session.execute(insert(trainings).values(training_id=training_id, org_id=org_id)
+                                   .on_conflict_do_nothing())
 
     async def add(self, cert: Certificate) -> None:
         """Insert a correction (unique `replaces`: a second one for the same certificate fails)."""

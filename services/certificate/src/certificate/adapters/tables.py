@@ -106,6 +106,14 @@ templates = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
 
+# Local copy: which organisation runs a training (from training's enrollment events), so that an
+# admin of another organisation cannot change its settings.
+trainings = Table(
+    "trainings", metadata,
+    Column("training_id", UUID(as_uuid=True), primary_key=True),
+    Column("org_id", UUID(as_uuid=True), nullable=False),
+)
+
 # Per-training setting: the SKM must be submitted before the certificate can be downloaded.
 training_settings = Table(
     "training_settings", metadata,

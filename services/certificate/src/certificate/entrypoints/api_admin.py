@@ -9,12 +9,10 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from balai_platform.auth import Claims
-from balai_platform.errors import InvalidInput
 from balai_platform.requests import admin_claims_of
 from balai_platform.responses import PROBLEM_RESPONSES, binary_responses
 
 from ..service import admin, reads
-from ..service.access import admin_org_filter
 from ..service.surveys import set_skm_required
 from .deps import ctx_of
 from .schemas import AdminCertificates, CertificateListItem, ReissuedPublic, RevokedPublic, TrainingSettingPublic
@@ -32,7 +30,6 @@ class ReissueIn(BaseModel):
 
 class TrainingSettingIn(BaseModel):
     skm_required: bool
-    org_id: uuid.UUID | None = Field(default=None, description="Superadmin only; an admin acts for their own")
 
 
 @router.get("/certificates", response_model=AdminCertificates)
@@ -69,7 +66,4 @@ async def training_zip(training_id: uuid.UUID, request: Request, claims: Claims 
 @router.put("/trainings/{training_id}/settings", response_model=TrainingSettingPublic)
 async def training_setting(training_id: uuid.UUID, body: TrainingSettingIn, request: Request,
                            claims: Claims = Depends(admin_claims_of)):
-    org = admin_org_filter(claims) or body.org_id
-    if org is None:
-        raise InvalidInput({"org_id": "Pilih balai"})
-    return await set_skm_required(ctx_of(request), claims, training_id, org, body.skm_required)
+    return await set_skm_required(ctx_of(request), claims, training_id, body.skm_required)

@@ -51,6 +51,7 @@ async def on_training_completed(ctx: CertificateContext, s: AsyncSession, e: Tra
         batch=e.batch, kind=e.kind, level=e.level, start_date=e.start_date, end_date=e.end_date, hours=e.hours,
         score=e.score, issued_on=issued_on, created_at=now, syllabus=syllabus)
     async with ctx.uow(session=s) as uow:
+        await uow.certificates.remember_training(e.training_id, e.org_id)
         if not await uow.certificates.add_original(cert):
             log.info("certificate_exists", enrollment_id=str(e.enrollment_id))
             return

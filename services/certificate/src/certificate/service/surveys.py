@@ -9,10 +9,12 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from balai_contracts.survey import SurveySubmittedV1
+from balai_contracts.training import EnrollmentSubmittedV1
 from balai_platform.auth import Claims
 from balai_platform.consumer import EventMeta
+from balai_platform.errors import NotFound
 
-from ..adapters.tables import skm_submissions, training_settings
+from ..adapters.tables import skm_submissions, training_settings, trainings
 from .access import require_org
 from .context import CertificateContext
 
@@ -39,15 +41,19 @@ async def skm_missing(s: AsyncSession, *, training_id: uuid.UUID, org_id: uuid.U
     return not done
 
 
-async def set_skm_required(ctx: CertificateContext, claims: Claims, training_id: uuid.UUID, org_id: uuid.UUID,
-                           required: bool) -> dict:
+async def on_enrollment_submitted(s: AsyncSession, e: EnrollmentSubmittedV1, meta: EventMeta) -> None:
+    """Remember which organisation runs the training (its settings are that organisation's alone)."""
+    await s.execute(insert(trainings).values(training_id=e.training_id, org_id=e.org_id).on_conflict_do_nothing())
+
+
+async def set_skm_required(ctx: CertificateContext, claims: Claims, training_id: uuid.UUID, required: bool) -> dict:
     """An organisation requires (or not) the SKM before its training's certificates can be downloaded."""
-    require_org(claims, org_id)
     now: datetime = ctx.clock.now()
     async with ctx.sessionmaker() as s, s.begin():
-        current = await s.scalar(select(training_settings.c.org_id).where(training_settings.c.training_id == training_id))
-        if current is not None:
-            require_org(claims, current)
+        org_id = await s.scalar(select(trainings.c.org_id).where(trainings.c.training_id == training_id))
+        if org_id is None:
+            raise NotFound("Pelatihan belum dikenal layanan sertifikat (belum ada pendaftar)")
+        require_org(claims, org_id)
         stmt = insert(training_settings).values(training_id=training_id, org_id=org_id, skm_required=required,
                                                 updated_at=now)
         await s.execute(stmt.on_conflict_do_update(index_elements=["training_id"],
