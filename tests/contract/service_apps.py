@@ -9,11 +9,13 @@ import functools
 import os
 from typing import Any
 
-SERVICES = ("identity", "ukm", "training")
+SERVICES = ("identity", "ukm", "training", "certificate")
 
 
 def _build() -> dict[str, Any]:
     from balai_platform.auth import generate_keypair
+    from certificate.main import create_app as certificate_app
+    from certificate.settings import Settings as CertificateSettings
     from identity.main import create_app as identity_app
     from identity.settings import Settings as IdentitySettings
     from training.main import create_app as training_app
@@ -29,6 +31,7 @@ def _build() -> dict[str, Any]:
                                                   blind_index_key=key), run_relay=False),
         "ukm": ukm_app(UkmSettings(**common), run_relay=False),
         "training": training_app(TrainingSettings(**common), run_relay=False),
+        "certificate": certificate_app(CertificateSettings(**common), run_relay=False),
     }
 
 

@@ -56,7 +56,8 @@ async def reissue(cert_id: uuid.UUID, body: ReissueIn, request: Request, claims:
     return await admin.reissue(ctx_of(request), claims, cert_id, body.holder_name)
 
 
-@router.get("/trainings/{training_id}/certificates.zip", responses=binary_responses("application/zip"))
+@router.get("/trainings/{training_id}/certificates.zip", response_class=Response,
+            responses=binary_responses("application/zip", description="Semua sertifikat pelatihan"))
 async def training_zip(training_id: uuid.UUID, request: Request, claims: Claims = Depends(admin_claims_of)):
     data, name = await admin.training_zip(ctx_of(request), claims, training_id)
     return Response(data, media_type="application/zip",

@@ -4,6 +4,7 @@ from __future__ import annotations
 import uuid
 
 from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
 
 from balai_platform.auth import Claims
 from balai_platform.requests import claims_of
@@ -22,7 +23,8 @@ async def mine(request: Request, claims: Claims = Depends(claims_of)):
     return await reads.mine(ctx_of(request), claims)
 
 
-@router.get("/certificates/{cert_id}/pdf", responses=binary_responses("application/pdf"))
+@router.get("/certificates/{cert_id}/pdf", response_class=Response,
+            responses=binary_responses("application/pdf", description="Sertifikat PDF bertanda tangan"))
 async def pdf(cert_id: uuid.UUID, request: Request, claims: Claims = Depends(claims_of)):
     data, sha, number = await reads.pdf(ctx_of(request), claims, cert_id)
     name = "sertifikat-" + "".join(c if c.isalnum() else "-" for c in number) + ".pdf"

@@ -47,7 +47,8 @@ async def save_template(request: Request, claims: Claims = Depends(admin_claims_
     return await templates.save_template(ctx_of(request), claims, org_id, kind, fields, logo)
 
 
-@router.post("/preview", responses=binary_responses("application/pdf"))
+@router.post("/preview", response_class=Response,
+             responses=binary_responses("application/pdf", description="Pratinjau PDF (contoh)"))
 async def preview(request: Request, claims: Claims = Depends(admin_claims_of), kind: str = KIND,
                   org_id: uuid.UUID | None = None):
     fields, logo = await _form(request)
