@@ -44,7 +44,7 @@ async def on_training_completed(ctx: CertificateContext, s: AsyncSession, e: Tra
                                 meta: EventMeta) -> None:
     """Reserve the enrollment's certificate (once, however often the event arrives)."""
     now, issued_on = ctx.clock.now(), ctx.clock.today()
-    syllabus = tuple(SyllabusItem(m.title, m.hours) for m in getattr(e, "syllabus", ()))
+    syllabus = tuple(SyllabusItem(m.title, m.hours) for m in e.syllabus)
     cert = Certificate(
         id=uuid.uuid4(), code=new_code(), org_id=e.org_id, enrollment_id=e.enrollment_id, training_id=e.training_id,
         participant_id=e.participant_id, holder_name=e.participant_name, training_title=e.training_title,
