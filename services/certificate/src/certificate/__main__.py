@@ -1,4 +1,4 @@
-"""Command line: `python -m certificate migrate | seed-demo`."""
+"""Command line: `python -m certificate migrate | seed-demo | dev-pki --dir DIR`."""
 from __future__ import annotations
 
 import argparse
@@ -19,7 +19,21 @@ def main() -> None:
     seed = sub.add_parser("seed-demo", help="demo templates and signatories of both organisations")
     seed.add_argument("--admin-username", default="admin")
     seed.add_argument("--admin-password", required=False, default="")
+    pki = sub.add_parser("dev-pki", help="DEV ONLY: a dev CA and one signing PKCS#12 per demo organisation; "
+                                         "prints the CERTIFICATE_SIGNING_KEYS value")
+    pki.add_argument("--dir", required=True)
+    pki.add_argument("--password", default="balai-dev")
     args = parser.parse_args()
+    if args.cmd == "dev-pki":
+        import json
+
+        from .adapters.devpki import write_dev_pki
+        from .demo import dev_pki_orgs
+
+        orgs = dev_pki_orgs()
+        paths = write_dev_pki(args.dir, [(f, name, signer) for _, f, name, signer in orgs], args.password)
+        print(json.dumps({org: {"p12_path": str(paths[f]), "password": args.password} for org, f, _, _ in orgs}))
+        return
     settings = Settings()
     if args.cmd == "migrate":
         upgrade(settings.database_url, MIGRATIONS)
