@@ -76,7 +76,7 @@ async def scenario(conn, producer, label: str, n: int, rate: float | None) -> di
                ready_p50=pct(ready, 50), ready_p99=pct(ready, 99))
     print(f"{label:34s} {n:5d} certs  {out['per_second']:6.1f}/s  downloadable p50 {out['ready_p50']:7.0f} ms "
           f"p99 {out['ready_p99']:7.0f} ms | bare (reserved row) p50 {out['reserve_p50']:5.0f} ms "
-          f"p99 {out['reserve_p99']:5.0f} ms", flush=True)
+          f"p99 {out['reserve_p99']:5.0f} ms | load {os.getloadavg()[0]:.1f}", flush=True)
     return out
 
 
@@ -116,7 +116,7 @@ def in_process_baseline(stack, n: int = 40) -> dict:
         sign_ms.append((t2 - t1) * 1000)
     r, s = pct(render_ms[5:], 50), pct(sign_ms[5:], 50)
     print(f"{'in-process render + sign (baseline)':34s} render p50 {r:.1f} ms, sign p50 {s:.1f} ms, "
-          f"{1000 / (r + s):.1f} certs/s on one core", flush=True)
+          f"{1000 / (r + s):.1f} certs/s on one core | load {os.getloadavg()[0]:.1f}", flush=True)
     return dict(render_ms=r, sign_ms=s)
 
 
