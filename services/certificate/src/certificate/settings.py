@@ -45,4 +45,5 @@ class Settings(ServiceSettings):
     badge_private_key: str = ""
     # background renderer: rows left pending (a crash between reserve and store) are swept this often
     sweep_seconds: float = 5.0
-    render_batch: int = 4
+    # worker processes that render and sign (CPU work off the event loop); 0 = a thread of this process
+    render_processes: int = 1

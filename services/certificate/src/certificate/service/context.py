@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import hashlib
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +34,9 @@ class CertificateContext:
     # set after a commit that left pending certificates: the renderer wakes at once
     wake: asyncio.Event = field(default_factory=asyncio.Event)
     _signers: dict[str, Any] = field(default_factory=dict)
+    _p12: dict[str, tuple[bytes, bytes | None]] = field(default_factory=dict)
+    # worker processes that render and sign (None: in a thread of this process, e.g. in unit tests)
+    pool: Any = None
     _badge: Any = None
 
     def uow(self, session: AsyncSession | None = None) -> CertificateUnitOfWork:
@@ -54,17 +58,25 @@ class CertificateContext:
             org_name=p.name, org_parent=p.parent, logo_png=None, place=p.place,
             signatory=Signatory(p.signatory_position, p.signatory_name, p.signatory_nip)))
 
-    def signer(self, org_id: uuid.UUID):
-        """The organisation's PDF signer (PKCS#12 from settings), loaded once."""
+    def signing_material(self, org_id: uuid.UUID) -> tuple[bytes, bytes | None]:
+        """The organisation's PKCS#12 (or the default one) and its password, read once."""
         key = str(org_id) if str(org_id) in self.settings.signing_keys else "default"
-        if key not in self._signers:
+        if key not in self._p12:
             conf = self.settings.signing_keys.get(key)
             if conf is None:
                 raise SigningNotConfigured(f"no signing key for organisation {org_id}")
+            data = Path(conf.p12_path).read_bytes() if conf.p12_path else base64.b64decode(conf.p12_b64)
+            self._p12[key] = (data, conf.password.encode() if conf.password else None)
+        return self._p12[key]
+
+    def signer(self, org_id: uuid.UUID):
+        """The organisation's PDF signer in this process (used when no worker process renders)."""
+        data, password = self.signing_material(org_id)
+        key = hashlib.sha256(data).hexdigest()
+        if key not in self._signers:
             from ..adapters.signing import PdfSigner
 
-            data = Path(conf.p12_path).read_bytes() if conf.p12_path else base64.b64decode(conf.p12_b64)
-            self._signers[key] = PdfSigner.from_pkcs12(data, conf.password.encode() if conf.password else None)
+            self._signers[key] = PdfSigner.from_pkcs12(data, password)
         return self._signers[key]
 
     def badge_issuer(self):

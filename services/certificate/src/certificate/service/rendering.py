@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 import time
 import uuid
+from functools import partial
 
 from balai_platform.logging import get_logger
 
@@ -35,12 +36,19 @@ def content_of(ctx: CertificateContext, cert: Certificate) -> CertificateContent
 
 
 async def signed_pdf(ctx: CertificateContext, cert: Certificate, template: OrgTemplate) -> bytes:
+    location, reason = template.content.place, f"Sertifikat pelatihan nomor {cert.number}"
+    if ctx.pool is not None:  # a worker process: this process's event loop stays free
+        from ..adapters.render_worker import render_and_sign
+
+        p12, password = ctx.signing_material(cert.org_id)  # fails before rendering when no key is set
+        call = partial(render_and_sign, content_of(ctx, cert), template.content, p12, password,
+                       location=location, reason=reason)
+        return await asyncio.get_running_loop().run_in_executor(ctx.pool, call)
     from ..adapters.pdf_render import render_certificate
 
-    signer = ctx.signer(cert.org_id)  # fails before rendering when no key is configured
+    signer = ctx.signer(cert.org_id)
     pdf = await asyncio.to_thread(render_certificate, content_of(ctx, cert), template.content)
-    return await signer.sign(pdf, location=template.content.place,
-                             reason=f"Sertifikat pelatihan nomor {cert.number}")
+    return await signer.sign(pdf, location=location, reason=reason)
 
 
 async def render_one(ctx: CertificateContext, skip: set[uuid.UUID]) -> Certificate | None:
@@ -81,6 +89,16 @@ class Renderer:
         self.failed_since = time.monotonic()
 
     def start(self) -> None:
+        workers = self.ctx.settings.render_processes
+        if workers > 0:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            from ..adapters.render_worker import warm_up
+
+            # spawn, not fork: this process already runs an event loop and threads
+            self.ctx.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+            self.ctx.pool.submit(warm_up)  # start the worker and import reportlab/pyHanko now, not on demand
         self.task = asyncio.create_task(self._loop())
 
     async def stop(self) -> None:
@@ -88,6 +106,9 @@ class Renderer:
             self.task.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await self.task
+        if self.ctx.pool is not None:
+            self.ctx.pool.shutdown(wait=False, cancel_futures=True)
+            self.ctx.pool = None
 
     async def _loop(self) -> None:
         while True:
