@@ -7,6 +7,8 @@
 #   UKM_DATABASE_URL='postgresql+asyncpg://ukm:PASSWORD@HOST:5432/ukm' \
 #   TRAINING_DATABASE_URL='postgresql+asyncpg://training:PASSWORD@HOST:5432/training' \
 #   LODGING_DATABASE_URL='postgresql+asyncpg://lodging:PASSWORD@HOST:5432/lodging' \
+#   CERTIFICATE_DATABASE_URL='postgresql+asyncpg://certificate:PASSWORD@HOST:5432/certificate' \
+#   CERTIFICATE_P12=/path/to/balai-signing.p12 CERTIFICATE_P12_PASSWORD='...' \
 #   SURVEY_DATABASE_URL='postgresql+asyncpg://survey:PASSWORD@HOST:5432/survey' \
 #     deploy/bootstrap-secrets.sh
 #
@@ -19,7 +21,7 @@ set -euo pipefail
 
 ns="${NAMESPACE:-balai}"
 # Services whose Secret <name>-secrets holds <NAME>_DATABASE_URL (identity's holds more).
-services=(identity ukm training lodging survey)
+services=(identity ukm training lodging certificate survey)
 
 exists() { kubectl -n "${ns}" get "$1" "$2" > /dev/null 2>&1; }
 url_var() { echo "$(tr '[:lower:]' '[:upper:]' <<< "$1")_DATABASE_URL"; }
@@ -33,6 +35,10 @@ for svc in "${services[@]}"; do
     missing=1
   fi
 done
+if ! exists secret certificate-secrets && [[ -z "${CERTIFICATE_P12:-}" ]]; then
+  echo "set CERTIFICATE_P12 (path of the balai's PKCS#12) and CERTIFICATE_P12_PASSWORD" >&2
+  missing=1
+fi
 (( missing == 0 )) || exit 1
 
 work="$(mktemp -d)"
@@ -65,9 +71,24 @@ else
   echo "without them no backup of the identity database can be read (docs/operations.md)."
 fi
 
+# certificate: the balai's signing certificate (PKCS#12, e.g. issued by BSrE) for every organisation
+# ("default"; per-organisation keys can be added to the JSON later) and a new Open Badges issuer key.
+if exists secret certificate-secrets; then
+  echo "certificate-secrets exists: left as it is"
+else
+  openssl genpkey -algorithm ed25519 -out "${work}/badge-private.pem"
+  printf '{"default":{"p12_b64":"%s","password":"%s"}}' "$(base64 -w0 < "${CERTIFICATE_P12}")" \
+    "${CERTIFICATE_P12_PASSWORD:-}" > "${work}/signing-keys.json"
+  kubectl -n "${ns}" create secret generic certificate-secrets \
+    --from-literal=CERTIFICATE_DATABASE_URL="${CERTIFICATE_DATABASE_URL}" \
+    --from-file=CERTIFICATE_SIGNING_KEYS="${work}/signing-keys.json" \
+    --from-file=CERTIFICATE_BADGE_PRIVATE_KEY="${work}/badge-private.pem"
+  echo "created certificate-secrets"
+fi
+
 # The other services hold only their database credentials.
 for svc in "${services[@]}"; do
-  [[ "${svc}" == identity ]] && continue
+  [[ "${svc}" == identity || "${svc}" == certificate ]] && continue
   var="$(url_var "${svc}")"
   if exists secret "${svc}-secrets"; then
     echo "${svc}-secrets exists: left as it is"

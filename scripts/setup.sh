@@ -23,6 +23,9 @@ if [ "$WANT_BROWSER" = "browser" ]; then
   pkgs=()
   [ -x /usr/bin/chromium ] || pkgs+=(chromium)
   command -v npm >/dev/null 2>&1 || pkgs+=(npm)
+  # Certificate tests: pdftotext/pdftoppm/pdfsig check the PDFs, zbarimg reads their QR code.
+  command -v pdfsig >/dev/null 2>&1 || pkgs+=(poppler-utils)
+  command -v zbarimg >/dev/null 2>&1 || pkgs+=(zbar-tools)
   if [ ${#pkgs[@]} -gt 0 ]; then
     echo "== installing ${pkgs[*]} (Debian packages)"
     $SUDO apt-get update -qq

@@ -9,11 +9,13 @@ import functools
 import os
 from typing import Any
 
-SERVICES = ("identity", "ukm", "training", "lodging", "survey")
+SERVICES = ("identity", "ukm", "training", "lodging", "certificate", "survey")
 
 
 def _build() -> dict[str, Any]:
     from balai_platform.auth import generate_keypair
+    from certificate.main import create_app as certificate_app
+    from certificate.settings import Settings as CertificateSettings
     from identity.main import create_app as identity_app
     from identity.settings import Settings as IdentitySettings
     from lodging.main import create_app as lodging_app
@@ -35,6 +37,7 @@ def _build() -> dict[str, Any]:
         "training": training_app(TrainingSettings(**common), run_relay=False),
         "lodging": lodging_app(LodgingSettings(**common), run_relay=False),
         "survey": survey_app(SurveySettings(**common), run_relay=False),
+        "certificate": certificate_app(CertificateSettings(**common), run_relay=False),
     }
 
 

@@ -27,7 +27,7 @@ def tokens(balai_stack) -> dict[str, str]:
             "admin": _token(balai_stack, "admin.jateng", balai_stack.admin_password)}
 
 
-@pytest.mark.parametrize("service", ["identity", "ukm", "training", "lodging", "survey"])
+@pytest.mark.parametrize("service", ["identity", "ukm", "training", "lodging", "certificate", "survey"])
 @pytest.mark.parametrize("who", ["peserta", "admin"])
 def test_no_server_error_for_any_generated_request(balai_stack, tokens, service, who, tmp_path):
     from balai_devstack.stack import SERVICES

@@ -10,7 +10,7 @@ from services.training.tests.support import WIB, enroll, new_training, png, wait
 from services.ukm.tests.support import create_business, login, photo_files
 from tests.factories import participant_form, register
 
-ID, UKM, TR, LG, SV = "/api/identity", "/api/ukm", "/api/training", "/api/lodging", "/api/survey"
+ID, UKM, TR, LG, CE, SV = "/api/identity", "/api/ukm", "/api/training", "/api/lodging", "/api/certificate", "/api/survey"
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 SECRET_REVIEW = "Testimoni rahasia A"
 CSRF_REFUSED = "Formulir sudah kedaluwarsa"
@@ -92,6 +92,8 @@ async def _stay(c, w: dict) -> None:
     w["S"], w["R"], w["ORG"] = stay["stay_id"], stay["room_id"], "0b0a1a10-0000-4000-8000-000000000001"
     dorm = (await c.get(f"{LG}/admin/dormitory", headers=w["jateng"])).json()
     w["BLD"] = next(r["building_id"] for r in dorm["rooms"] if r["room_id"] == w["R"])
+
+
 async def _survey(c, stack, w: dict) -> None:
     """A's SKM invitation (a TrainingCompleted of a Jateng training) and Jateng's current SKM period."""
     from services.survey.tests.support import completed
@@ -106,6 +108,22 @@ async def _survey(c, stack, w: dict) -> None:
     w["SP"] = (await c.get(f"{SV}/admin/periods", headers=w["jateng"])).json()["current_id"]
 
 
+async def _certificate(c, stack, w: dict) -> None:
+    """A's certificate of a (synthetic) completed Jateng training, issued and signed."""
+    from services.certificate.tests.support import completed, publish
+
+    env = completed(w["A_id"], participant_name=w["A_form"]["full_name"])
+    w["CT"] = env.data["training_id"]
+    await publish(stack.kafka_bootstrap, [env])
+
+    async def issued():
+        items = (await c.get(f"{CE}/certificates/mine", headers=w["A"])).json()["items"]
+        if items and items[0]["status"] == "issued":
+            w["C1"] = items[0]["id"]
+        return "C1" in w
+    await wait_for(issued, timeout=120)
+
+
 async def build_world(c: httpx.AsyncClient, stack) -> dict:
     """Participants A and B, the admins' tokens, A's business, products, enrollments and class."""
     w: dict = {}
@@ -114,6 +132,7 @@ async def build_world(c: httpx.AsyncClient, stack) -> dict:
     await _trainings(c, stack, w)
     await _stay(c, w)
     await _survey(c, stack, w)
+    await _certificate(c, stack, w)
     w["secrets"] = [w["A_form"][k] for k in ("nik", "kk", "full_name")] + [SECRET_REVIEW]
     return w
 

@@ -19,7 +19,7 @@ import httpx
 import pytest
 
 from services.training.tests.support import WIB, wait_for
-from tests.security.access_world import CSRF_REFUSED, ID, LG, PDF, SV, TR, UKM, build_world, send
+from tests.security.access_world import CE, CSRF_REFUSED, ID, LG, PDF, SV, TR, UKM, build_world, send
 from tests.security.support import web_login
 
 pytestmark = pytest.mark.integration
@@ -112,6 +112,16 @@ B_CASES = [
     ("B", "GET", LG + "/admin/stays/{S}"), ("B", "GET", LG + "/admin/board"),
     ("web_B", "POST", "/check-in/{S}/proses"), ("web_B", "POST", "/check-in/{S}/kebutuhan", {"data": {"need": "x"}}),
     ("web_B", "GET", "/admin/asrama/tamu/{S}"),
+    ("B", "GET", CE + "/certificates/{C1}/pdf"),
+    ("B", "GET", CE + "/certificates/{C1}/badge"),
+    ("B", "GET", CE + "/admin/certificates/{C1}"),
+    ("B", "POST", CE + "/admin/certificates/{C1}/revoke", {"json": {"reason": "bukan admin"}}),
+    ("B", "POST", CE + "/admin/certificates/{C1}/reissue", {"json": {"holder_name": "Nama Palsu"}}),
+    ("B", "GET", CE + "/admin/templates"),
+    ("web_B", "GET", "/e-sertifikat/{C1}/proses"),
+    ("web_B", "GET", "/e-sertifikat/{C1}/open-badge"),
+    ("web_B", "GET", "/admin/sertifikat/{C1}"),
+    ("web_B", "POST", "/admin/sertifikat/{C1}/cabut", {"data": {"reason": "bukan admin"}}),
 ]
 # the organisations' admins on a Jateng training: Jatim is refused, Jateng passes the same check.
 # Read-only rows first; the Jateng rows that change state run in this order, closing last.
@@ -149,6 +159,13 @@ ORG_CASES = [
     ("POST", LG + "/admin/stays/{S}/check-in"),
     ("POST", LG + "/admin/rooms/{R}/close", {"json": {"closed_from": "2030-01-01", "closed_until": "2030-01-02"}}),
     ("POST", LG + "/admin/rooms/{R}/reopen"),
+    ("GET", CE + "/admin/certificates/{C1}"),
+    ("GET", CE + "/certificates/{C1}/pdf"),
+    ("GET", CE + "/admin/trainings/{CT}/certificates.zip"),
+    ("GET", "/admin/sertifikat/{C1}"),
+    ("GET", "/admin/sertifikat/{C1}/pdf"),
+    ("PUT", CE + "/admin/trainings/{CT}/settings", {"json": {"skm_required": False}}),
+    ("POST", CE + "/admin/certificates/{C1}/revoke", {"json": {"reason": "Uji pencabutan oleh balai"}}),
     ("PATCH", TR + "/admin/trainings/{T1}", {"json": {"venue": "Gedung Diklat Semarang"}}),
     ("POST", TR + "/admin/trainings/{T2}/modules", {"json": {"title": "Materi 2", "content": "Isi"}}),
     ("PATCH", TR + "/admin/modules/{M}", {"json": {"title": "Materi 1 (revisi)"}}),
@@ -208,12 +225,19 @@ ANON_CASES = [(m, p) for m, p in [
     ("GET", SV + "/me/invitations"), ("GET", SV + "/me/invitations/{INV}"), ("POST", SV + "/me/invitations/{INV}/response"),
     ("GET", SV + "/admin/periods"), ("GET", SV + "/admin/periods/{SP}/recap"), ("POST", SV + "/admin/periods/{SP}/paper"),
     ("GET", SV + "/admin/periods/{SP}/report.pdf"), ("PUT", SV + "/admin/periods/{SP}/follow-up"),
+    ("GET", CE + "/certificates/mine"), ("GET", CE + "/certificates/{C1}/pdf"), ("GET", CE + "/certificates/{C1}/badge"),
+    ("GET", CE + "/admin/certificates"), ("GET", CE + "/admin/certificates/{C1}"),
+    ("POST", CE + "/admin/certificates/{C1}/revoke"), ("POST", CE + "/admin/certificates/{C1}/reissue"),
+    ("GET", CE + "/admin/templates"), ("PUT", CE + "/admin/templates"), ("POST", CE + "/admin/templates/preview"),
+    ("PUT", CE + "/admin/trainings/{CT}/settings"), ("GET", CE + "/admin/trainings/{CT}/certificates.zip"),
 ]]
 # web pages without a session send the browser to the login form; file proxies answer a bare 404
 WEB_PAGES = ["/profil", "/riwayat", "/dashboard", "/riwayat/{E1}/konfirmasi", "/kelas/{E2}", "/ukm/{bid}/edit",
              "/admin/peserta/{A_id}", "/admin/pendaftaran/{E1}", "/admin/pelatihan/{T1}/peserta",
              "/check-in", "/admin/asrama", "/admin/asrama/tamu/{S}",
-             "/skm", "/skm/isi/{INV}", "/admin/skm", "/admin/skm/{SP}"]
+             "/skm", "/skm/isi/{INV}", "/admin/skm", "/admin/skm/{SP}",
+             "/e-sertifikat", "/e-sertifikat/{C1}/proses", "/admin/sertifikat", "/admin/sertifikat/{C1}",
+             "/admin/sertifikat/template"]
 WEB_FILES = [UKM + "/products/{P2}/photos/1", "/foto/{A_id}", "/berkas-pelatihan/{E1}/produk/1", "/berkas-pelatihan/{E1}/konfirmasi",
              "/materi-pelatihan/{M}/{F}"]
 
@@ -279,6 +303,10 @@ async def test_admin_lists_stay_within_the_organisation(api, world):
     assert r.status_code in DENIED or (r.status_code == 200 and r.json()["failed"] == 1), r.text
     after = (await api.get(f"{TR}/admin/enrollments/{w['E1']}", headers=w["jateng"])).json()["status"]
     assert after == before
+    assert w["C1"] not in (await api.get(f"{CE}/admin/certificates", params={"per_page": 100},
+                                         headers=w["jatim"])).text
+    assert w["C1"] in (await api.get(f"{CE}/admin/certificates", params={"training_id": w["CT"]},
+                                     headers=w["jateng"])).text
 
 
 async def test_nik_is_masked_for_the_other_organisation(api, world):

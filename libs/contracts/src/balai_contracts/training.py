@@ -6,7 +6,7 @@ import uuid
 from datetime import date, datetime
 from typing import ClassVar, Literal
 
-from pydantic import Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from .envelope import EventData
 from .topics import TRAINING_ENROLLMENT
@@ -93,6 +93,14 @@ class EnrollmentCancelledV1(_EnrollmentData):
     cancelled_at: datetime = Field(description="UTC time of the cancellation")
 
 
+class SyllabusItem(BaseModel):
+    """One module of a training and its hours, for the certificate's "Materi Pelatihan" page."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    title: str = Field(description="Judul materi/modul")
+    hours: int = Field(description="Jam pelajaran (JP) of the module")
+
+
 class TrainingCompletedV1(_EnrollmentData):
     """The participant passed the training ("Lulus"); certificate issues one certificate, survey invites.
 
@@ -109,3 +117,7 @@ class TrainingCompletedV1(_EnrollmentData):
     attendance_percent: int | None = Field(description="Kehadiran in percent (null for online classes)")
     score: int | None = Field(description="Nilai evaluasi 0-100 (null when the training has no evaluation)")
     completed_at: datetime = Field(description="UTC time of completion")
+    syllabus: list[SyllabusItem] = Field(
+        default_factory=list, description="Materi pelatihan in order with their JP (the training's hours shared "
+                                          "over its modules); empty when the training has no modules. Added in "
+                                          "a backward-compatible way: consumers ignore it or read it when present")

@@ -52,6 +52,7 @@ SERVICES = [spec for spec in (
     ServiceSpec("training", "training.main:create_app"),
     ServiceSpec("lodging", "lodging.main:create_app"),
     ServiceSpec("survey", "survey.main:create_app"),
+    ServiceSpec("certificate", "certificate.main:create_app"),
 ) if _available(spec)]
 GATEWAY = ServiceSpec("gateway", "gateway.main:create_app", database=False)
 
@@ -72,6 +73,24 @@ def load_keys(state_dir: Path) -> dict:
     path.write_text(json.dumps(keys))
     path.chmod(0o600)
     return keys
+
+
+def certificate_env(state_dir: Path, keys: dict, public_base_url: str) -> dict[str, str]:
+    """A dev CA and one signing certificate per demo organisation (kept under .state like keys.json),
+    the Open Badges issuer key and the demo organisations' profiles."""
+    from certificate.adapters.devpki import write_dev_pki
+    from certificate.demo import DEMO_PROFILES, dev_pki_orgs
+
+    if "badge_private" not in keys:
+        keys["badge_private"] = generate_keypair()[0]
+        (state_dir / "keys.json").write_text(json.dumps(keys))
+    password = keys.setdefault("pki_password", "balai-dev")
+    orgs = dev_pki_orgs()
+    paths = write_dev_pki(state_dir / "certificate-pki", [(f, name, signer) for _, f, name, signer in orgs], password)
+    signing = {org_id: {"p12_path": str(paths[f]), "password": password} for org_id, f, _, _ in orgs}
+    return {"CERTIFICATE_SIGNING_KEYS": json.dumps(signing), "CERTIFICATE_BADGE_PRIVATE_KEY": keys["badge_private"],
+            "CERTIFICATE_PUBLIC_BASE_URL": public_base_url,
+            "CERTIFICATE_ORG_PROFILES": json.dumps({k: p.model_dump() for k, p in DEMO_PROFILES.items()})}
 
 
 @dataclass
@@ -126,6 +145,8 @@ class Stack:
         if spec.name == "survey":
             env.update({"SURVEY_FORM_SECRET": k["survey_form"],
                         "SURVEY_PUBLIC_BASE_URL": self.gateway_url})
+        if spec.name == "certificate":
+            env.update(certificate_env(self.state_dir, self.keys, self.gateway_url))
         if spec.name == "gateway":
             env["GATEWAY_SERVICE_URLS"] = json.dumps({s.name: self.service_url(s.name) for s in SERVICES})
         env.update(self.extra_env)

@@ -240,6 +240,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 MESSAGES["id"].update(__import__("gateway.i18n_training", fromlist=["ID"]).ID)  # training pages
 MESSAGES["id"].update(__import__("gateway.i18n_survey", fromlist=["ID"]).ID)  # survey pages
 MESSAGES["id"].update(__import__("gateway.i18n_lodging", fromlist=["ID"]).ID)  # lodging pages
+MESSAGES["id"].update(__import__("gateway.i18n_certificate", fromlist=["ID"]).ID)  # certificate pages
 
 
 def t(key: str, locale: str = DEFAULT_LOCALE, **params: object) -> str:

@@ -111,7 +111,8 @@ class FakeClosing:
 
     async def training(self, training_id: uuid.UUID) -> dict | None:
         t = self.uow.work.trainings.get(training_id)
-        return None if t is None else dict(org_id=t.org_id, start_date=t.start_date, end_date=t.end_date)
+        return None if t is None else dict(org_id=t.org_id, start_date=t.start_date, end_date=t.end_date,
+                                           hours=t.hours)
 
     async def close(self, training_id: uuid.UUID, at: datetime) -> bool:
         t = self.uow.work.trainings[training_id]
@@ -122,6 +123,9 @@ class FakeClosing:
         rows = sorted((e for e in self.uow.work.enrollments.values() if e.training.id == training_id
                        and e.status in (lc.VERIFIED, lc.CONFIRMED)), key=lambda e: e.submitted_at)
         return [e.id for e in rows]
+
+    async def module_titles(self, training_id: uuid.UUID) -> list[str]:
+        return [m["title"] for m in sorted(self.uow.work.modules.get(training_id, []), key=lambda m: m["position"])]
 
     async def present_days(self, ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
         return {eid: self.uow.work.present[eid] for eid in ids if eid in self.uow.work.present}

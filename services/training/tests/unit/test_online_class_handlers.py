@@ -96,3 +96,12 @@ async def test_class_access_refusals(w):
     ok = w.enroll(t, lc.VERIFIED)
     with pytest.raises(NotFound, match="Materi tidak ditemukan"):
         await online_class.complete_module(w.ctx, ok.participant_id, ok.id, uuid.uuid4())
+
+
+async def test_completion_carries_the_modules_as_syllabus_with_the_hours_shared(w):
+    t, mods = with_class(w, modules=3, hours=32)
+    e = w.enroll(t, lc.VERIFIED)
+    for m in mods:
+        await online_class.complete_module(w.ctx, e.participant_id, e.id, m["id"])
+    [event] = w.events
+    assert [(s.title, s.hours) for s in event.syllabus] == [("Materi 0", 11), ("Materi 1", 11), ("Materi 2", 10)]

@@ -14,9 +14,9 @@ ADMIN_SOON = {
 }
 # entries already built (training pages): their real address instead of "Segera hadir"
 PARTICIPANT_LIVE = {"riwayat": "/riwayat", "jadwal": "/jadwal", "testimoni": "/testimoni", "check-in": "/check-in",
-                    "skm": "/skm", "survey": "/survey"}
+                    "e-sertifikat": "/e-sertifikat", "skm": "/skm", "survey": "/survey"}
 ADMIN_LIVE = {"jadwal": "/admin/pelatihan", "verifikasi": "/admin/verifikasi", "asrama": "/admin/asrama",
-              "skm": "/admin/skm"}
+              "sertifikat": "/admin/sertifikat", "skm": "/admin/skm"}
 
 
 def participant_menu() -> list[tuple[str, str, str]]:

@@ -12,6 +12,8 @@ from gateway.upstream import UpstreamUnavailable
 from gateway.web import wilayah
 from gateway.web.admin import nik_access as admin_nik_access
 from gateway.web.admin import routes as admin
+from gateway.web.admin_certificate import routes as cert_admin
+from gateway.web.admin_certificate import templates as cert_templates
 from gateway.web.admin_lodging import rooms as lg_rooms
 from gateway.web.admin_lodging import routes as lg_admin
 from gateway.web.admin_survey import content as sv_content
@@ -22,6 +24,8 @@ from gateway.web.admin_training import materials as tr_admin_materials
 from gateway.web.admin_training import sessions as tr_sessions
 from gateway.web.admin_training import trainings as tr_trainings
 from gateway.web.auth import routes as auth
+from gateway.web.certificate import public as cert_public
+from gateway.web.certificate import routes as cert_routes
 from gateway.web.common import redirect
 from gateway.web.csrf import CsrfFailed
 from gateway.web.gallery import routes as gallery
@@ -53,6 +57,8 @@ def include(app: FastAPI) -> None:
         app.include_router(module.router)  # lodging pages
     for module in (sv_routes, sv_app, sv_admin, sv_content):
         app.include_router(module.router)  # survey pages
+    for module in (cert_routes, cert_public, cert_templates, cert_admin):  # template editor before /{cert_id}
+        app.include_router(module.router)  # certificate pages
 
     @app.exception_handler(LoginRequired)
     async def login_required(request: Request, exc: LoginRequired) -> Response:

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from ..domain import lifecycle
 from .tables import attendance, enrollments, trainings
+from .tables_class import modules
 
 ATTENDING = (lifecycle.VERIFIED, lifecycle.CONFIRMED)
 # the conditional UPDATE lets exactly one of two concurrent closes through
@@ -36,6 +37,11 @@ class SqlClosing:
         return list((await self.session.execute(select(enrollments.c.id).where(
             enrollments.c.training_id == training_id, enrollments.c.status.in_(ATTENDING))
             .order_by(enrollments.c.submitted_at).with_for_update())).scalars().all())
+
+    async def module_titles(self, training_id: uuid.UUID) -> list[str]:
+        """The training's modules in order (the certificate's syllabus)."""
+        return list((await self.session.execute(select(modules.c.title).where(modules.c.training_id == training_id)
+                                                .order_by(modules.c.position))).scalars().all())
 
     async def present_days(self, enrollment_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
         return dict((await self.session.execute(

@@ -27,6 +27,7 @@ from balai_contracts.training import (
     EnrollmentRejectedV1,
     EnrollmentSubmittedV1,
     EnrollmentVerifiedV1,
+    SyllabusItem,
     TrainingCompletedV1,
 )
 from balai_platform.aggregate import Aggregate
@@ -119,20 +120,23 @@ class Enrollment(Aggregate):
             raise EnrollmentRefused(SCORE_NOT_NOW)
         self.score, self.updated_at = score, at
 
-    def conclude(self, attendance_percent: int | None, at: datetime) -> bool:
+    def conclude(self, attendance_percent: int | None, at: datetime,
+                 syllabus: tuple[tuple[str, int], ...] = ()) -> bool:
         """Closing the training: `completed` when it passed, else `not_completed`; True when passed."""
         ok = (not self.training.online and lc.can("complete", self.status, self.training.mode)
               and passed(attendance_percent, self.training.min_attendance_percent,
                          has_evaluation=self.training.has_evaluation, score=self.score,
                          pass_mark=self.training.pass_mark))
         if ok:
-            self.complete(attendance_percent, self.score, at)
+            self.complete(attendance_percent, self.score, at, syllabus)
         else:
             self.mark_not_completed(attendance_percent, at)
         return ok
 
-    def complete(self, attendance_percent: int | None, score: int | None, at: datetime) -> None:
-        """Lulus: `completed` (TrainingCompleted, exactly once: the status leaves the allowed ones)."""
+    def complete(self, attendance_percent: int | None, score: int | None, at: datetime,
+                 syllabus: tuple[tuple[str, int], ...] = ()) -> None:
+        """Lulus: `completed` (TrainingCompleted, exactly once: the status leaves the allowed ones);
+        `syllabus` (module, JP) goes to the certificate's second page."""
         self._require("complete")
         self.status, self.completed_at, self.updated_at = lc.COMPLETED, at, at
         self.attendance_percent, self.score = attendance_percent, score
@@ -140,7 +144,7 @@ class Enrollment(Aggregate):
         self.record(TrainingCompletedV1(
             **self._base(), batch=t.batch, kind=t.kind, level=t.level, hours=t.hours, venue=t.venue,
             sex=self._synced_participant().sex, attendance_percent=attendance_percent, score=score,
-            completed_at=at))
+            completed_at=at, syllabus=[SyllabusItem(title=title, hours=hours) for title, hours in syllabus]))
 
     def mark_not_completed(self, attendance_percent: int | None, at: datetime) -> None:
         """Tidak lulus at closing (no event)."""

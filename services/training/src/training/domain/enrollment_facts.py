@@ -87,3 +87,12 @@ class EnrollmentRefused(ValueError):
         super().__init__(message)
         self.message = message
         self.kind = kind
+
+
+def syllabus_of(titles: list[str], hours: int) -> tuple[tuple[str, int], ...]:
+    """The modules with the training's JP shared over them (modules carry no hours of their own):
+    equal parts, the first ones taking the remainder, so the JP add up to the training's."""
+    if not titles:
+        return ()
+    base, extra = divmod(max(hours, 0), len(titles))
+    return tuple((title, base + (1 if i < extra else 0)) for i, title in enumerate(titles))

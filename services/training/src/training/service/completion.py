@@ -13,6 +13,7 @@ from balai_platform.logging import get_logger
 from ..adapters.tables import attendance, enrollments, participants, trainings
 from ..domain import lifecycle
 from ..domain.attendance import attendance_percent, training_days
+from ..domain.enrollment_facts import syllabus_of
 from .access import require_org
 from .context import TrainingContext
 from .errors import Conflict, InvalidInput, NotFound
@@ -114,13 +115,14 @@ async def close_training(ctx: TrainingContext, claims: Claims, training_id: uuid
         if not await uow.closing.close(training_id, now):
             raise Conflict("Pelatihan sudah ditutup")
         ids = await uow.closing.attending(training_id)
+        syllabus = syllabus_of(await uow.closing.module_titles(training_id), t["hours"])
         present = await uow.closing.present_days(ids)
         total_days = len(training_days(t["start_date"], t["end_date"]))
         done = failed = 0
         for eid in ids:
             e = await load_enrollment(uow, eid)  # already row-locked by `attending`
             pct = None if e.training.online else attendance_percent(present.get(eid, 0), total_days)
-            if e.conclude(pct, now):
+            if e.conclude(pct, now, syllabus):
                 done += 1
             else:
                 failed += 1

@@ -9,6 +9,7 @@ from balai_platform.logging import get_logger
 from ..adapters.classroom import ClassProgress
 from ..domain import lifecycle
 from ..domain.enrollment import Enrollment
+from ..domain.enrollment_facts import syllabus_of
 from ..domain.quiz import score, shuffled_paper
 from .context import TrainingContext
 from .errors import Conflict, Forbidden, InvalidInput, NotFound
@@ -66,7 +67,8 @@ async def _maybe_complete(ctx: TrainingContext, uow, e: Enrollment, state: dict)
     if state["modules_done"] < state["modules_total"] or not state["quiz"]["passed"]:
         return False
     with refusals():
-        e.complete(None, state["quiz"]["best_score"], ctx.now())
+        e.complete(None, state["quiz"]["best_score"], ctx.now(),
+                   syllabus_of([m["title"] for m in state["modules"]], e.training.hours))
     await uow.enrollments.save(e)
     log.info("online_class_completed", enrollment_id=str(e.id))
     return True
