@@ -47,6 +47,20 @@ async def _mine(client, headers) -> list[dict]:
     return r.json()["items"]
 
 
+async def _until_replica_consumes(stack, log: Path, pid) -> None:
+    """The replica joins the consumer group some seconds after it is healthy (group joins are slow on
+    the dev broker, slower under load): send warm-up completions of another organisation, spread over
+    the partitions by their keys, until the replica's log shows it consumed one."""
+    warm_org = uuid.uuid4()
+    for _ in range(40):
+        await publish(stack.kafka_bootstrap, [completed(pid, org_id=warm_org) for _ in range(12)])
+        await asyncio.sleep(3)
+        text = log.read_text(errors="replace")
+        if "certificate_reserved" in text or "event_consumed" in text:
+            return
+    raise AssertionError("the second certificate replica never received a partition")
+
+
 def _pdfsig(pdf: bytes) -> str:
     with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
         f.write(pdf)
@@ -116,6 +130,7 @@ async def test_two_hundred_completions_give_gap_free_numbers_across_two_replicas
     org = uuid.uuid4()  # a fresh organisation: its numbering starts at 1 (default template and key)
     training = uuid.uuid4()
     pid, _ = await new_participant(client)
+    await _until_replica_consumes(balai_stack, replica[1], pid)
     envs = [completed(pid, org_id=org, training_id=training, participant_name=f"Peserta {i:03d}") for i in range(200)]
     await publish(balai_stack.kafka_bootstrap, envs + envs[:20])  # and 20 redeliveries
     sa = await admin_headers(client)
