@@ -146,3 +146,21 @@ async def test_admin_menu_names_say_what_they_do(web):
                        ("/admin/verifikasi", "Verifikasi Pendaftaran"), ("/admin/asrama", "Kelola Asrama")):
         assert f'href="{href}">{name}</a>' in nav
     assert ">Jadwal Pelatihan<" not in nav  # the public /jadwal keeps that name
+
+
+async def test_superadmin_sees_all_organisations_or_chooses_one(web, fake_store):
+    sid = str(uuid.uuid4())
+    fake_store.people[sid] = {"id": sid, "username": "super.dash", "password": "super12345", "role": "superadmin",
+                              "org_id": None, "full_name": "Super Admin", "nik": None,
+                              "created_at": datetime.now(WIB).isoformat()}
+    assert (await login(web, "super.dash", "super12345")).status_code == 303
+    page = await web.get("/admin")
+    assert page.status_code == 200 and '<label for="f-org">Organisasi</label>' in page.text
+    skm = tile(page.text, "skm")
+    assert "85,25" in skm and "70,00" in skm  # every organisation's IKM
+    chosen = await web.get("/admin", params={"org": "0b0a1a10-0000-4000-8000-000000000001"})
+    skm = tile(chosen.text, "skm")
+    assert "70,00" in skm and "85,25" not in skm
+    assert 'value="0b0a1a10-0000-4000-8000-000000000001" selected' in chosen.text
+    odd = await web.get("/admin", params={"org": "bukan-uuid"})  # ignored: all organisations again
+    assert odd.status_code == 200 and "85,25" in tile(odd.text, "skm")
