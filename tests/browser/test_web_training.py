@@ -120,7 +120,7 @@ def test_admin_verifies_the_enrollment(page, audit, balai_stack):
     data = STATE.get("participant") or pytest.skip("needs the registration test")
     login(page, "admin.jateng", balai_stack.admin_password)
     expect(page).to_have_url(re.compile(r"/admin$"))
-    page.click("nav.sidebar >> text=Jadwal Pelatihan")
+    page.click("nav.sidebar >> text=Kelola Pelatihan")
     expect(page.get_by_role("link", name="Tambah Pelatihan")).to_be_visible()
     audit(page)
     page.goto(f"/admin/pelatihan/{OPEN_TRAINING}/peserta?status=submitted")

@@ -218,6 +218,6 @@ def test_admin_lists_businesses_and_moderates_the_gallery(page, audit, balai_sta
     expect(product).to_contain_text("Foto tidak sesuai dengan produk")
     product.locator("button:has-text('Tampilkan lagi')").click()
     expect(page.get_by_text("Produk ditampilkan lagi di galeri")).to_be_visible()
-    page.click("nav >> text=Galeri E-Dukasi")
+    page.click("nav.sidebar >> text=Kelola Galeri")
     expect(page.locator("tbody tr").first).to_be_visible()
     audit(page)

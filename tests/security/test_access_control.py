@@ -122,10 +122,15 @@ B_CASES = [
     ("web_B", "GET", "/e-sertifikat/{C1}/open-badge"),
     ("web_B", "GET", "/admin/sertifikat/{C1}"),
     ("web_B", "POST", "/admin/sertifikat/{C1}/cabut", {"data": {"reason": "bukan admin"}}),
+    # the admin dashboard's summaries (issue 12): a participant reads none of them
+    ("B", "GET", TR + "/admin/summary"), ("B", "GET", LG + "/admin/summary"), ("B", "GET", CE + "/admin/summary"),
+    ("web_B", "GET", "/admin"),
 ]
 # the organisations' admins on a Jateng training: Jatim is refused, Jateng passes the same check.
 # Read-only rows first; the Jateng rows that change state run in this order, closing last.
 ORG_CASES = [
+    ("GET", TR + "/admin/summary?org_id={ORG}"), ("GET", LG + "/admin/summary?org_id={ORG}"),
+    ("GET", CE + "/admin/summary?org_id={ORG}"),
     ("GET", SV + "/admin/periods/{SP}"),
     ("GET", SV + "/admin/periods/{SP}/recap"),
     ("GET", SV + "/admin/periods/{SP}/report.pdf"),
@@ -307,6 +312,24 @@ async def test_admin_lists_stay_within_the_organisation(api, world):
                                          headers=w["jatim"])).text
     assert w["C1"] in (await api.get(f"{CE}/admin/certificates", params={"training_id": w["CT"]},
                                      headers=w["jateng"])).text
+
+
+async def test_dashboard_summaries_count_only_the_organisation(api, world):
+    """An admin's summary is their organisation's (the same as a superadmin's for that organisation),
+    and the Jateng training never shows among Jatim's trainings starting soon."""
+    w = world
+    for base in (TR, LG, CE):
+        jateng = (await api.get(f"{base}/admin/summary", headers=w["jateng"])).json()
+        jatim = (await api.get(f"{base}/admin/summary", headers=w["jatim"])).json()
+        everyone = (await api.get(f"{base}/admin/summary", headers=w["super"])).json()
+        chosen = (await api.get(f"{base}/admin/summary", params={"org_id": w["ORG"]}, headers=w["super"])).json()
+        assert jateng == chosen, base
+        assert jateng["org_id"] == w["ORG"] and jatim["org_id"] not in (w["ORG"], None) and everyone["org_id"] is None
+        for key, value in everyone.items():  # counts, not settings (working_days) nor capped lists
+            if isinstance(value, int) and key not in ("working_days", "upcoming_days", "confirmations_missing"):
+                assert value >= jateng[key] + jatim[key], (base, key)
+    upcoming = (await api.get(f"{TR}/admin/summary", headers=w["jatim"])).json()["upcoming"]
+    assert all(u["org_id"] != w["ORG"] for u in upcoming)
 
 
 async def test_nik_is_masked_for_the_other_organisation(api, world):

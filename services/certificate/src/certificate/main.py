@@ -12,7 +12,7 @@ from balai_platform.outbox import Outbox
 from balai_platform.service_app import create_service_app
 
 from .adapters.tables import outbox as outbox_table
-from .entrypoints import api_admin, api_participant, api_public, api_templates
+from .entrypoints import api_admin, api_participant, api_public, api_summary, api_templates
 from .entrypoints.consumers import build_consumer
 from .service.context import CertificateContext
 from .service.rendering import Renderer
@@ -33,7 +33,7 @@ def create_app(settings: Settings | None = None, *, run_relay: bool = True) -> F
     app = create_service_app(
         name="certificate", description="E-certificates: issuing, signed PDFs, verification, revocation",
         settings=settings, engine=engine, ctx=ctx, error_type=ServiceError, consumers=build_consumer,
-        routers=[m.router for m in (api_participant, api_admin, api_templates, api_public)], run_relay=run_relay)
+        routers=[m.router for m in (api_participant, api_admin, api_summary, api_templates, api_public)], run_relay=run_relay)
     renderer = Renderer(ctx)
     inner = app.router.lifespan_context
 

@@ -10,7 +10,7 @@ from balai_platform.outbox import Outbox
 from balai_platform.service_app import create_service_app
 
 from .adapters.tables import outbox as outbox_table
-from .entrypoints import api_admin_rooms, api_admin_stays, api_participant
+from .entrypoints import api_admin_rooms, api_admin_stays, api_participant, api_summary
 from .entrypoints.consumers import build_consumer
 from .service.context import LodgingContext
 from .settings import Settings
@@ -30,4 +30,4 @@ def create_app(settings: Settings | None = None, *, run_relay: bool = True) -> F
     return create_service_app(
         name="lodging", description="Dormitory rooms, automatic assignment, check-in and check-out",
         settings=settings, engine=engine, ctx=ctx, error_type=ServiceError, consumers=build_consumer,
-        routers=[m.router for m in (api_participant, api_admin_rooms, api_admin_stays)], run_relay=run_relay)
+        routers=[m.router for m in (api_participant, api_admin_rooms, api_admin_stays, api_summary)], run_relay=run_relay)

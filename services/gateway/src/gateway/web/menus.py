@@ -28,11 +28,16 @@ def participant_menu() -> list[tuple[str, str, str]]:
     return items
 
 
+# the admin menu's own names: each says what the page does, none repeats a public link's name
+ADMIN_NAMES = {"jadwal": "db_nav_schedule", "verifikasi": "db_nav_verification", "asrama": "db_nav_lodging",
+               "sertifikat": "db_nav_certificates", "skm": "db_nav_skm"}
+
+
 def admin_menu() -> list[tuple[str, str, str]]:
     items = [("dashboard", "/admin", t("nav_dashboard")),
-             ("peserta", "/admin/peserta", t("nav_participants")),
-             ("ukm", "/admin/ukm", t("nav_ukm")), ("galeri", "/admin/galeri", t("nav_gallery"))]
-    items += [(slug, ADMIN_LIVE.get(slug, f"/admin/segera-hadir/{slug}"), t(key))
+             ("peserta", "/admin/peserta", t("db_nav_participants")),
+             ("ukm", "/admin/ukm", t("db_nav_ukm")), ("galeri", "/admin/galeri", t("db_nav_gallery"))]
+    items += [(slug, ADMIN_LIVE.get(slug, f"/admin/segera-hadir/{slug}"), t(ADMIN_NAMES.get(slug, key)))
               for slug, key in ADMIN_SOON.items()]
-    items.insert(len(items) - 3, ("testimoni", "/admin/testimoni", t("tr_nav_admin_testimony")))
+    items.insert(len(items) - 3, ("testimoni", "/admin/testimoni", t("db_nav_testimony")))
     return items

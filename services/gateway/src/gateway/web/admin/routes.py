@@ -9,6 +9,7 @@ from starlette.responses import Response
 
 from gateway.errors import error_page
 from gateway.i18n import t
+from gateway.web.admin import dashboard
 from gateway.web.common import identity, page
 from gateway.web.menus import ADMIN_SOON, admin_menu
 from gateway.web.session import require_admin
@@ -18,13 +19,12 @@ PER_PAGE = 20
 
 
 @router.get("/admin")
-async def admin_home(request: Request) -> Response:
+async def admin_home(request: Request, org: str = Query("", max_length=64)) -> Response:
+    """The dashboard: tiles of what waits, each from its own service, each degrading alone."""
     user = await require_admin(request)
-    result = await identity(request, "GET", "/admin/participants", user=user,
-                            params={"page": 1, "per_page": 1})
-    total = result.data.get("total") if result.ok and isinstance(result.data, dict) else None
+    data = await dashboard.tiles(request, user, dashboard.org_param(org.strip()))
     return page(request, "admin/home.html", user=user, nav="dashboard", menu=admin_menu(),
-                title=t("admin_title"), total=total)
+                title=t("admin_title"), **data)
 
 
 @router.get("/admin/peserta")

@@ -2,17 +2,19 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import datetime
 
 import aiohttp
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from gateway.errors import error_page
-from gateway.i18n import t
+from gateway.i18n import WIB, t
 from gateway.upstream import UpstreamResponse
 from gateway.web.common import form_file, form_text, identity, page, read_form, redirect
 from gateway.web.forms import Rejection, any_answer, submit_form
 from gateway.web.menus import PARTICIPANT_SOON, participant_menu
+from gateway.web.participant.next_steps import next_steps
 from gateway.web.participant.register import field_labels
 from gateway.web.service_calls import valid_id
 from gateway.web.session import LoginRequired, WebUser, clear_session, require_user
@@ -20,6 +22,7 @@ from gateway.web.shared.files import proxy_file
 from gateway.web.shared.lodging_client import rooms_to_confirm
 from gateway.web.shared.photos import photo_error
 from gateway.web.shared.survey_client import my_invitations
+from gateway.web.shared.tiles import fetch_json
 from gateway.web.shared.training_client import my_history
 from gateway.web.shared.ukm_client import my_businesses
 from gateway.web.wilayah import region_choices
@@ -45,13 +48,19 @@ async def dashboard(request: Request) -> Response:
     user = await require_user(request)
     if user.is_admin:
         return redirect("/admin")
-    me, businesses, history, rooms, surveys = await asyncio.gather(
+    me, businesses, history, rooms, surveys, certificates = await asyncio.gather(
         _me(request, user), my_businesses(request, user), my_history(request, user),
-        rooms_to_confirm(request, user), my_invitations(request, user))
+        rooms_to_confirm(request, user), my_invitations(request, user),
+        fetch_json(request, user, "certificate", "/certificates/mine"))
+    certs = [c for c in (certificates or {}).get("items") or [] if isinstance(c, dict)]
+    steps = next_steps(businesses=businesses, history=history, rooms=rooms, surveys=surveys,
+                       certificates=certs, today=datetime.now(WIB).date())
+    down = [name for name, data in (("Pelatihan", history), ("Sertifikat", certificates), ("SKM", surveys))
+            if data is None]
     return page(request, "participant/dashboard.html", user=user, nav="dashboard",
                 menu=participant_menu(), title=t("dashboard_title"), me=me,
                 trainings_count=history["completed_count"] if history else 0,
-                businesses=businesses, history=history, rooms_to_confirm=rooms, surveys=surveys or [])
+                businesses=businesses, history=history, steps=steps, steps_down=down)
 
 
 def _profile_page(request: Request, user: WebUser, me: dict, values: dict, errors: dict,

@@ -130,4 +130,20 @@
   });
   var summary = document.getElementById("ringkasan-kesalahan");
   if (summary && !document.querySelector(".steps-form")) { summary.focus(); }
+
+  /* narrow phones: plain tables become cards (app.css .table-stack); each cell is labelled with its
+     column's heading. Grids that only make sense as grids opt out with .no-stack. */
+  function stackTables() {
+    Array.prototype.forEach.call(document.querySelectorAll("table.table:not(.no-stack):not(.lg-board):not(.tr-sheet):not(.sv-num-table):not(.sv-small)"), function (table) {
+      var heads = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) { return th.textContent.trim(); });
+      if (!heads.length || table.querySelector("tbody td[colspan]")) { return; }
+      Array.prototype.forEach.call(table.querySelectorAll("tbody tr"), function (tr) {
+        Array.prototype.forEach.call(tr.children, function (cell, i) {
+          if (!cell.hasAttribute("data-label") && heads[i]) { cell.setAttribute("data-label", heads[i]); }
+        });
+      });
+      table.classList.add("table-stack");
+    });
+  }
+  stackTables();
 })();

@@ -1,0 +1,31 @@
+"""Admin dashboard: the lodging tile's counts for one organisation (a superadmin: all or one)."""
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter, Depends, Request
+
+from balai_platform.auth import Claims
+from balai_platform.requests import admin_claims_of
+from balai_platform.responses import PROBLEM_RESPONSES, PublicModel
+
+from ..service import summary as summaries
+from .deps import ctx_of
+
+router = APIRouter(prefix="/admin", responses=PROBLEM_RESPONSES)
+
+
+class LodgingSummary(PublicModel):
+    """`not_checked_in`: a room assigned, the stay begun, no check-in yet."""
+
+    org_id: str | None
+    today: str
+    waiting_for_room: int
+    arriving_today: int
+    not_checked_in: int
+    checked_in: int
+
+
+@router.get("/summary", response_model=LodgingSummary)
+async def summary(request: Request, claims: Claims = Depends(admin_claims_of), org_id: uuid.UUID | None = None):
+    return await summaries.summary(ctx_of(request), claims, org_id)
