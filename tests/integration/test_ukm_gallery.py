@@ -152,6 +152,20 @@ async def test_hide_unhide_and_admin_unpublish(balai_stack, client):
     assert (await client.post(f"{API}/admin/products/{product}/republish", headers=admin)).status_code == 200
     assert (await _gallery(client, q=b["brand"]))["total"] == 1
 
+    # every move in and out of the gallery reached ukm.product, in order (relay re-sends keep their id)
+    want = ["ProductShowcased", "ProductWithdrawn", "ProductShowcased", "ProductWithdrawn", "ProductShowcased"]
+
+    def moves(out: list[dict]) -> list[dict]:
+        return list({e["id"]: e for e in out if e["subject"] == product}.values())
+
+    envs = await read_topic(balai_stack.kafka_bootstrap, UKM_PRODUCT,
+                            until=lambda out: len(moves(out)) >= len(want), timeout=60)
+    mine = moves(envs)
+    assert [e["type"] for e in mine] == want
+    assert [e["data"]["reason"] for e in mine if e["type"] == "ProductWithdrawn"] == [
+        "hidden_by_owner", "unpublished_by_admin"]
+    assert mine[1]["data"]["business_id"] == b["id"] and "name" not in mine[1]["data"]
+
 
 async def test_participant_registered_reaches_local_copy(client):
     pid, h = await new_participant(client)
