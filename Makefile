@@ -2,7 +2,7 @@
 PY := .venv/bin/python
 export XDG_RUNTIME_DIR ?= /tmp
 
-.PHONY: setup setup-test run lint test test-unit test-integration bench asyncapi clean
+.PHONY: setup setup-test run lint test test-unit test-integration bench asyncapi lighthouse clean
 
 setup:
 	@bash scripts/setup.sh
@@ -25,6 +25,9 @@ test-unit: setup
 
 bench: setup
 	@$(PY) bench/identity_bench.py
+
+lighthouse: setup-test
+	@$(PY) bench/lighthouse.py
 
 asyncapi: setup
 	@$(PY) -m balai_platform.asyncapi docs/asyncapi

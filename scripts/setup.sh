@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what Balai needs on a fresh machine with only Python: uv, the locked Python
-# packages, and for tests Chromium (Debian) and axe-core (npm).
+# packages, and for tests Chromium (Debian), axe-core and lighthouse (npm).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
@@ -31,8 +31,8 @@ if [ "$WANT_BROWSER" = "browser" ]; then
     $SUDO apt-get update -qq
     $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${pkgs[@]}" >/dev/null
   fi
-  if [ ! -f node_modules/axe-core/axe.min.js ]; then
-    echo "== npm ci (axe-core)"
+  if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -x node_modules/.bin/lighthouse ]; then
+    echo "== npm ci (axe-core, lighthouse)"
     npm ci --silent --no-audit --no-fund
   fi
 fi

@@ -50,3 +50,28 @@ def participant_form(username: str | None = None, *, birth: date = date(1990, 1,
 async def register(client, form: dict[str, str], photo: bytes | None = None, prefix: str = "/api/identity"):
     files = {"photo": ("foto.png", photo if photo is not None else png_photo(), "image/png")}
     return await client.post(f"{prefix}/participants", data=form, files=files)
+
+
+def phone_photo(seed: int = 0, size=(4000, 3000), target_bytes: int = 2_900_000) -> bytes:
+    """A JPEG like a phone camera's: 12 MP, shapes and smooth tones with sensor-like grain, just under 3 MB."""
+    import io
+    import random
+
+    from PIL import Image, ImageDraw
+
+    rnd = random.Random(seed)
+    small = Image.effect_noise((size[0] // 40, size[1] // 40), 60).convert("RGB").resize(
+        (size[0] // 8, size[1] // 8), Image.Resampling.BICUBIC)
+    draw = ImageDraw.Draw(small)
+    for _ in range(40):
+        x, y = rnd.randrange(small.width), rnd.randrange(small.height)
+        draw.ellipse((x, y, x + rnd.randrange(20, 200), y + rnd.randrange(20, 200)),
+                     fill=(rnd.randrange(256), rnd.randrange(256), rnd.randrange(256)))
+    picture = Image.blend(small.resize(size, Image.Resampling.BICUBIC),
+                          Image.effect_noise(size, 30).convert("RGB"), 0.25)
+    for quality in (90, 85, 80, 75, 70, 60, 50):
+        out = io.BytesIO()
+        picture.save(out, "JPEG", quality=quality)
+        if out.tell() <= target_bytes:
+            return out.getvalue()
+    return out.getvalue()

@@ -1,6 +1,7 @@
 """AttendanceConfirmed -> E-Dukasi gallery on the real broker: exactly once, public API, moderation."""
 from __future__ import annotations
 
+import io
 import uuid
 from datetime import date
 
@@ -12,6 +13,7 @@ from balai_contracts.topics import UKM_PRODUCT
 from services.ukm.tests.support import (
     API,
     attendance,
+    business_form,
     create_business,
     login,
     new_participant,
@@ -152,6 +154,20 @@ async def test_hide_unhide_and_admin_unpublish(balai_stack, client):
     assert (await client.post(f"{API}/admin/products/{product}/republish", headers=admin)).status_code == 200
     assert (await _gallery(client, q=b["brand"]))["total"] == 1
 
+    # every move in and out of the gallery reached ukm.product, in order (relay re-sends keep their id)
+    want = ["ProductShowcased", "ProductWithdrawn", "ProductShowcased", "ProductWithdrawn", "ProductShowcased"]
+
+    def moves(out: list[dict]) -> list[dict]:
+        return list({e["id"]: e for e in out if e["subject"] == product}.values())
+
+    envs = await read_topic(balai_stack.kafka_bootstrap, UKM_PRODUCT,
+                            until=lambda out: len(moves(out)) >= len(want), timeout=60)
+    mine = moves(envs)
+    assert [e["type"] for e in mine] == want
+    assert [e["data"]["reason"] for e in mine if e["type"] == "ProductWithdrawn"] == [
+        "hidden_by_owner", "unpublished_by_admin"]
+    assert mine[1]["data"]["business_id"] == b["id"] and "name" not in mine[1]["data"]
+
 
 async def test_participant_registered_reaches_local_copy(client):
     pid, h = await new_participant(client)
@@ -172,3 +188,36 @@ async def test_participant_registered_reaches_local_copy(client):
         return view["members"][0]["full_name"] == "Siti Nama Baru"
 
     await wait_for(renamed)
+
+
+async def test_photo_thumbnails_are_small_webp_made_once_with_etag(balai_stack, client):
+    from PIL import Image
+
+    from tests.factories import phone_photo
+
+    pid, h = await new_participant(client)
+    r = await client.post(f"{API}/businesses", data=business_form(),
+                          files=[("photo_1", ("IMG_0001.jpg", phone_photo(seed=7), "image/jpeg"))], headers=h)
+    assert r.status_code == 201, r.text
+    b = r.json()
+    product = b["products"][0]["id"]
+    await publish(balai_stack.kafka_bootstrap, [attendance(b["id"], pid)])
+    await wait_for(lambda: _total(client, q=b["brand"], want=1))
+    url = f"{API}/products/{product}/photos/1"
+    original = await client.get(url)
+    assert original.headers["content-type"] == "image/jpeg" and len(original.content) > 100_000
+    for width, budget in ((320, 12_000), (640, 30_000)):
+        first = await client.get(url, params={"w": width})
+        assert first.status_code == 200 and first.headers["content-type"] == "image/webp"
+        assert len(first.content) < budget and "max-age=86400" in first.headers["cache-control"]
+        assert Image.open(io.BytesIO(first.content)).size == (width, width * 3 // 4)
+        again = await client.get(url, params={"w": width})  # now read from the database
+        assert again.content == first.content and again.headers["etag"] == first.headers["etag"]
+        cached = await client.get(url, params={"w": width}, headers={"If-None-Match": first.headers["etag"]})
+        assert cached.status_code == 304
+    bad = await client.get(url, params={"w": 5000})
+    assert bad.status_code == 422 and "Lebar gambar" in bad.text
+    # hidden: the thumbnail is as private as the photo
+    assert (await client.post(f"{API}/products/{product}/hide", headers=h)).status_code == 200
+    assert (await client.get(url, params={"w": 320})).status_code == 404
+    assert (await client.get(url, params={"w": 320}, headers=h)).headers["cache-control"] == "private, no-store"

@@ -69,6 +69,7 @@ B_CASES = [
     ("B", "POST", UKM + "/products/{P1}/hide"),
     ("B", "POST", UKM + "/products/{P2}/unhide"),
     ("B", "GET", UKM + "/products/{P2}/photos/1"),
+    ("B", "GET", UKM + "/products/{P2}/photos/1?w=320"),  # a thumbnail is as private as its photo
     ("B", "POST", UKM + "/admin/products/{P1}/unpublish", {"json": {"reason": "bukan admin"}}),
     ("B", "GET", TR + "/enrollments/{E1}"),
     ("B", "POST", TR + "/enrollments/{E1}/cancel", {"json": {"reason": "iseng"}}),
@@ -82,6 +83,7 @@ B_CASES = [
     ("B", "GET", TR + "/modules/{M}/files/{F}"),
     ("B", "GET", TR + "/admin/enrollments/{E1}"),
     ("web_B", "GET", UKM + "/products/{P2}/photos/1"),  # an <img> sends only the session cookie
+    ("web_B", "GET", UKM + "/products/{P2}/photos/1?w=640"),
     ("web_B", "GET", "/foto/{A_id}"),
     ("web_B", "GET", "/riwayat/{E1}/batal"),
     ("web_B", "GET", "/riwayat/{E1}/konfirmasi"),
@@ -243,7 +245,7 @@ WEB_PAGES = ["/profil", "/riwayat", "/dashboard", "/riwayat/{E1}/konfirmasi", "/
              "/skm", "/skm/isi/{INV}", "/admin/skm", "/admin/skm/{SP}",
              "/e-sertifikat", "/e-sertifikat/{C1}/proses", "/admin/sertifikat", "/admin/sertifikat/{C1}",
              "/admin/sertifikat/template"]
-WEB_FILES = [UKM + "/products/{P2}/photos/1", "/foto/{A_id}", "/berkas-pelatihan/{E1}/produk/1", "/berkas-pelatihan/{E1}/konfirmasi",
+WEB_FILES = [UKM + "/products/{P2}/photos/1", UKM + "/products/{P2}/photos/1?w=320", "/foto/{A_id}", "/berkas-pelatihan/{E1}/produk/1", "/berkas-pelatihan/{E1}/konfirmasi",
              "/materi-pelatihan/{M}/{F}"]
 
 CASES = (

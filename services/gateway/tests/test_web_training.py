@@ -14,6 +14,7 @@ from gw_webutil import csrf, login, png_bytes, register, registration
 from PIL import Image
 
 from gateway.main import create_app
+from gateway.web.static_files import static_url
 
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
           "Oktober", "November", "Desember")
@@ -215,7 +216,7 @@ async def test_verify_confirm_with_blue_photo_then_testimonial(web, admin_web, f
 
     dash = await web.get("/dashboard")
     assert "Sudah konfirmasi" in dash.text and "Jumlah Pelatihan Yang Pernah Diikuti" in dash.text
-    assert "training.css" in dash.text
+    assert static_url("training.css") in dash.text
 
     form = await web.get(f"/riwayat/{eid}/testimoni")
     assert "KIRIM ULASAN" in form.text and 'type="radio"' in form.text and "Rata-rata Penilaian" in form.text

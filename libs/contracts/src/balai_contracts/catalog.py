@@ -14,11 +14,11 @@ from .training import (
                        EnrollmentVerifiedV1,
                        TrainingCompletedV1,
 )
-from .ukm import BusinessRegisteredV1, BusinessUpdatedV1, ProductShowcasedV1
+from .ukm import BusinessRegisteredV1, BusinessUpdatedV1, ProductShowcasedV1, ProductWithdrawnV1
 
 EVENTS: dict[str, list[type[EventData]]] = {
     "identity": [ParticipantRegisteredV1, ParticipantUpdatedV1],
-    "ukm": [BusinessRegisteredV1, BusinessUpdatedV1, ProductShowcasedV1],
+    "ukm": [BusinessRegisteredV1, BusinessUpdatedV1, ProductShowcasedV1, ProductWithdrawnV1],
     "training": [EnrollmentSubmittedV1, EnrollmentVerifiedV1, EnrollmentRejectedV1, EnrollmentCancelledV1,
                  AttendanceConfirmedV1, TrainingCompletedV1],
     "lodging": [RoomAssignedV1, RoomWaitlistedV1, RoomReleasedV1, CheckedInV1, CheckedOutV1],

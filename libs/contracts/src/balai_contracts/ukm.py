@@ -100,3 +100,23 @@ class ProductShowcasedV1(EventData):
     training_start_date: date = Field(description="First day of that training")
     enrollment_id: uuid.UUID = Field(description="Enrollment whose AttendanceConfirmed triggered it")
     showcased_at: datetime = Field(description="UTC time it entered the gallery")
+
+
+WithdrawalReason = Literal["hidden_by_owner", "unpublished_by_admin"]
+
+
+class ProductWithdrawnV1(EventData):
+    """A showcased product left the public E-Dukasi gallery: its business hid it or an admin
+    unpublished it. Showcases should stop showing it; if it returns, ProductShowcased is emitted
+    again with its current data.
+
+    Subject/key: product_id."""
+
+    event_type: ClassVar[str] = "ProductWithdrawn"
+    topic: ClassVar[str] = UKM_PRODUCT
+    product_id: uuid.UUID = Field(description="Product id; the event subject")
+    business_id: uuid.UUID = Field(description="Owning business")
+    organisation_id: uuid.UUID = Field(description="Training centre whose training put it in the gallery")
+    reason: WithdrawalReason = Field(description="hidden_by_owner (a member of the business hid it) or "
+                                                 "unpublished_by_admin (an admin of the balai took it out)")
+    withdrawn_at: datetime = Field(description="UTC time it left the gallery")

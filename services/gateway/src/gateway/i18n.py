@@ -13,6 +13,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     "id": {
         # brand and layout
         "app_name": "Balai", "app_tagline": "Pelatihan Berkualitas, KUKM Naik Kelas",
+        # meta descriptions of public pages (search results and link previews)
+        "meta_default": "Balai: sistem pelatihan online Balai Pelatihan KUKM untuk pelaku UKM dan koperasi.",
+        "meta_home": ("Masuk atau daftar di Balai untuk mengikuti pelatihan gratis Balai Pelatihan KUKM: "
+                      "jadwal pelatihan, pendaftaran online, sertifikat elektronik dan galeri produk UKM."),
+        "meta_schedule": ("Jadwal Pelatihan KUKM terbaru: tanggal, tempat, kuota dan syarat peserta. "
+                          "Pilih pelatihan dan daftar online."),
+        "meta_training": "Pelatihan {title}, {dates}, {venue}. Lihat syarat dan kuota, lalu daftar online di Balai.",
+        "meta_gallery": ("Galeri E-Dukasi: produk UKM dan koperasi alumni pelatihan Balai Pelatihan KUKM, "
+                         "dengan izin usaha (Halal, PIRT, BPOM) dan kontak WhatsApp penjual."),
+        "meta_product": "{name} dari {business}, {place}, di Galeri E-Dukasi Balai Pelatihan KUKM.",
+        "meta_register": ("Daftar akun peserta Balai dengan NIK dan nomor WhatsApp untuk mengikuti "
+                          "pelatihan Balai Pelatihan KUKM."),
+        "meta_verify": "Periksa keaslian sertifikat pelatihan Balai dengan nomor sertifikat atau kode QR.",
+        "meta_ikm": "Indeks Kepuasan Masyarakat (IKM) layanan pelatihan Balai Pelatihan KUKM per periode survei.",
+        "meta_forgot": "Lupa password akun Balai? Masukkan username atau NIK untuk membuat password baru.",
         "app_org": "Balai Pelatihan Koperasi dan UKM",
         "footer": "Copyright © Balai Pelatihan KUKM",
         "skip_to_content": "Langsung ke isi halaman", "menu": "Menu",
@@ -214,6 +229,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "gallery_sort_name": "Nama (A–Z)", "gallery_total": "{total} produk",
         "gallery_empty": "Belum ada produk yang cocok dengan pencarian ini.",
         "gallery_view": "Lihat Detail", "gallery_back": "Kembali ke galeri",
+        "gallery_photo_original": "Lihat foto ukuran asli",
         "gallery_permits": "Izin dan sertifikat", "gallery_whatsapp": "Hubungi via WhatsApp",
         "gallery_trainings": "Pelatihan yang diikuti", "gallery_other_products": "Produk lainnya",
         "gallery_admin_title": "Galeri E-Dukasi",

@@ -4,11 +4,11 @@ from __future__ import annotations
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
-from starlette.staticfiles import StaticFiles
 
 from balai_platform.auth import TokenVerifier
 from balai_platform.logging import configure_logging, get_logger
 from gateway import health, proxy
+from gateway.compression import GZipTextMiddleware
 from gateway.edge import EdgeMiddleware
 from gateway.errors import install_error_handlers
 from gateway.metrics import GatewayMetrics
@@ -16,8 +16,8 @@ from gateway.ratelimit import TokenBucketLimiter
 from gateway.settings import Settings
 from gateway.upstream import Upstreams
 from gateway.web import routes as web_routes
-from gateway.web.render import STATIC_DIR
 from gateway.web.session import RefreshCoalescer
+from gateway.web.static_files import STATIC_DIR, HashedStaticFiles
 
 log = get_logger("gateway")
 
@@ -48,7 +48,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health.router)
     app.include_router(proxy.router)
     web_routes.include(app)
-    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.mount("/static", HashedStaticFiles(directory=STATIC_DIR), name="static")
+    app.add_middleware(GZipTextMiddleware)
     app.add_middleware(
         EdgeMiddleware, metrics=metrics,
         general=TokenBucketLimiter(settings.rate_limit_per_minute),

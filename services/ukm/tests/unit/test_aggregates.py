@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from balai_contracts.ukm import BusinessRegisteredV1, BusinessUpdatedV1, ProductShowcasedV1
+from balai_contracts.ukm import BusinessRegisteredV1, BusinessUpdatedV1, ProductShowcasedV1, ProductWithdrawnV1
 from services.ukm.tests.support import business_form
 from services.ukm.tests.unit.fakes import AT, ORG, actor_of, claims, registered, training
 from tests.factories import png_photo
@@ -95,7 +95,7 @@ def test_showcase_once_and_only_when_visible():
     b = registered(owner)
     p = _product(business_id=b.id)
     assert p.showcase(b, _url, AT) is False  # not in the gallery
-    p.hide()
+    p.hide(AT)
     assert p.enter_gallery(training(b.id), AT) is True and p.enter_gallery(training(b.id), AT) is False
     assert p.showcase(b, _url, AT) is False
     p.unhide()
@@ -119,3 +119,35 @@ def test_unpublish_rules():
     assert not p.visible and p.unpublished_by == admin.participant_id and p.unpublished_at == AT
     p.republish(actor_of(claims("superadmin")), set())
     assert p.visible and p.unpublished_reason is None
+
+
+def test_leaving_the_gallery_records_product_withdrawn_once_and_return_showcases_again():
+    owner, admin = claims(), actor_of(claims("admin", org=ORG))
+    b = registered(owner)
+    p = _product(business_id=b.id)
+    p.hide(AT)  # not in the gallery yet: nothing to withdraw
+    p.unhide()
+    p.enter_gallery(training(b.id), AT)
+    assert p.showcase(b, _url, AT) is True
+    p.hide(LATER)
+    p.hide(LATER)  # already hidden: no second withdrawal
+    p.unpublish(admin, "Tidak sesuai", {ORG}, LATER)  # already out of the gallery
+    showcased, withdrawn = p.pending_events
+    assert isinstance(showcased, ProductShowcasedV1) and isinstance(withdrawn, ProductWithdrawnV1)
+    assert (withdrawn.product_id, withdrawn.business_id, withdrawn.organisation_id) == (p.id, b.id, ORG)
+    assert withdrawn.reason == "hidden_by_owner" and withdrawn.withdrawn_at == LATER
+    p.unhide()
+    assert p.showcase(b, _url, LATER) is False  # still unpublished
+    p.republish(admin, {ORG})
+    assert p.showcase(b, _url, LATER) is True
+    p.unpublish(admin, "Foto tidak pantas", {ORG}, LATER)
+    assert [type(e) for e in p.pending_events][2:] == [ProductShowcasedV1, ProductWithdrawnV1]
+    assert p.pending_events[-1].reason == "unpublished_by_admin"
+
+
+def test_a_product_hidden_before_its_showcase_is_never_withdrawn():
+    b = registered(claims())
+    p = _product(business_id=b.id)
+    p.enter_gallery(training(b.id), AT)
+    p.hide(AT)
+    assert p.pending_events == []

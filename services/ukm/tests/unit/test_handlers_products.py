@@ -5,7 +5,7 @@ import uuid
 
 import pytest
 
-from balai_contracts.ukm import ProductShowcasedV1
+from balai_contracts.ukm import ProductShowcasedV1, ProductWithdrawnV1
 from services.ukm.tests.unit.fakes import ORG, FakeContext, claims, photo, registered, seed, training
 from ukm.service import products, publishing
 from ukm.service.errors import Conflict, Forbidden, InvalidInput, NotFound
@@ -88,9 +88,12 @@ async def test_hidden_on_entry_is_showcased_once_when_first_shown(ctx, owner, bu
     assert ctx.unit.products.rows[pid].gallery is not None and ctx.unit.events == []
     out = await products.set_hidden(ctx, owner, pid, False)
     assert out["hidden"] is False and [type(e) for e in ctx.unit.events] == [ProductShowcasedV1]
-    await products.set_hidden(ctx, owner, pid, True)
-    await products.set_hidden(ctx, owner, pid, False)
+    await products.set_hidden(ctx, owner, pid, False)  # already shown: nothing new
     assert len(ctx.unit.events) == 1
+    await products.set_hidden(ctx, owner, pid, True)  # leaves the gallery, comes back: subscribers learn both
+    await products.set_hidden(ctx, owner, pid, False)
+    assert [type(e) for e in ctx.unit.events] == [ProductShowcasedV1, ProductWithdrawnV1, ProductShowcasedV1]
+    assert ctx.unit.events[1].reason == "hidden_by_owner"
     with pytest.raises(Forbidden):  # admins unpublish; hiding is the members' own choice
         await products.set_hidden(ctx, claims("admin"), pid, True)
 
@@ -112,8 +115,12 @@ async def test_unpublish_needs_an_admin_of_a_balai_that_trained_the_business(ctx
     out = await products.set_unpublished(ctx, admin, pid, "Foto tidak pantas")
     stored = ctx.unit.products.rows[pid]
     assert out["unpublished"] and stored.unpublished_by == uuid.UUID(admin.sub) and not stored.visible
-    showcased = len(ctx.unit.events)
+    assert [type(e) for e in ctx.unit.events][-2:] == [ProductShowcasedV1, ProductWithdrawnV1]
+    assert ctx.unit.events[-1].reason == "unpublished_by_admin" and ctx.unit.events[-1].product_id == pid
+    before = len(ctx.unit.events)
+    await products.set_unpublished(ctx, admin, pid, "Alasan lain")  # already out: no second withdrawal
+    assert len(ctx.unit.events) == before
     out = await products.set_unpublished(ctx, admin, pid, None)
     assert not out["unpublished"] and ctx.unit.products.rows[pid].unpublished_reason is None
-    # it was showcased when it entered the gallery: republishing shows it again without a second event
-    assert len(ctx.unit.events) == showcased
+    # back in the gallery: showcased afresh so subscribers show it again
+    assert [type(e) for e in ctx.unit.events][before:] == [ProductShowcasedV1]

@@ -1,32 +1,15 @@
 """Jinja2 environment shared by every web area (templates live in web/<area>/ and web/templates/)."""
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.responses import HTMLResponse
 
 from gateway.i18n import format_date_id, format_datetime_wib, t
+from gateway.web.static_files import static_url
 
 WEB_DIR = Path(__file__).parent
-STATIC_DIR = WEB_DIR / "static"
-
-
-def _static_version() -> str:
-    digest = hashlib.sha256()
-    for path in sorted(STATIC_DIR.glob("*")):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:10]
-
-
-_VERSION = _static_version()
-
-
-def static_url(name: str) -> str:
-    """Versioned URL so that static files can be cached for long."""
-    return f"/static/{name}?v={_VERSION}"
-
 
 env = Environment(
     loader=FileSystemLoader([str(WEB_DIR), str(WEB_DIR / "templates")]),

@@ -148,6 +148,18 @@ product_photos = Table(
     Column("etag", String(64), nullable=False),
 )
 
+# Small WebP copies of product photos (balai_platform.thumbnails), made once on first request and
+# kept here so that every replica serves them; `source_etag` ties one to the photo it was made from.
+product_thumbnails = Table(
+    "product_thumbnails", metadata,
+    Column("product_id", UUID(as_uuid=True), ForeignKey("products.id"), primary_key=True),
+    Column("n", SmallInteger, primary_key=True),
+    Column("width", SmallInteger, primary_key=True),
+    Column("source_etag", String(64), nullable=False),
+    Column("data", LargeBinary, nullable=False),
+    Column("etag", String(64), nullable=False),
+)
+
 # The E-Dukasi gallery: one row per published product (the primary key makes publishing
 # exactly-once), with the columns the public listing needs copied in so it reads one table.
 gallery_entries = Table(

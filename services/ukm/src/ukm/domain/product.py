@@ -1,7 +1,9 @@
 """The Product aggregate: create, edit, photos, hide/unhide, admin unpublish, entering the E-Dukasi gallery.
 
 Concurrency: writes load the product row FOR UPDATE; the gallery entry's primary key (product_id)
-makes a second entry of one product impossible, so a product is showcased (ProductShowcased) once.
+makes a second entry of one product impossible, so a product is showcased (ProductShowcased) once
+per stay in the gallery: leaving it (hidden or unpublished) records ProductWithdrawn, and showing it
+again showcases it afresh.
 """
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from balai_contracts.ukm import ProductShowcasedV1
+from balai_contracts.ukm import ProductShowcasedV1, ProductWithdrawnV1, WithdrawalReason
 from balai_platform.aggregate import Aggregate
 
 from .actors import Actor
@@ -104,9 +106,11 @@ class Product(Aggregate):
             self.new_photos[slot] = photo
             self.photo_count = max(self.photo_count, slot)
 
-    def hide(self) -> None:
+    def hide(self, at: datetime) -> None:
         """A member takes the product out of the public gallery (reversible)."""
+        was_visible = self.visible
         self.hidden = True
+        self._withdraw_if_left(was_visible, "hidden_by_owner", at)
 
     def unhide(self) -> None:
         self.hidden = False
@@ -114,7 +118,9 @@ class Product(Aggregate):
     def unpublish(self, actor: Actor, reason: str, training_orgs: Collection[uuid.UUID], at: datetime) -> None:
         """An admin of a balai whose training put the business in the gallery takes the product out."""
         self._ensure_gallery_admin(actor, training_orgs)
+        was_visible = self.visible
         self.unpublished_reason, self.unpublished_by, self.unpublished_at = reason, actor.participant_id, at
+        self._withdraw_if_left(was_visible, "unpublished_by_admin", at)
 
     def republish(self, actor: Actor, training_orgs: Collection[uuid.UUID]) -> None:
         self._ensure_gallery_admin(actor, training_orgs)
@@ -154,6 +160,16 @@ class Product(Aggregate):
             training_id=g.training_id, training_title=g.training_title, training_start_date=g.training_start_date,
             enrollment_id=g.enrollment_id, showcased_at=at))
         return True
+
+    def _withdraw_if_left(self, was_visible: bool, reason: WithdrawalReason, at: datetime) -> None:
+        """A showcased product that stops being visible records ProductWithdrawn once; clearing
+        `showcased_at` makes it due for a fresh ProductShowcased when it is shown again."""
+        g = self.gallery
+        if not was_visible or self.visible or g is None or g.showcased_at is None:
+            return
+        g.showcased_at = None
+        self.record(ProductWithdrawnV1(product_id=self.id, business_id=self.business_id,
+                                       organisation_id=g.org_id, reason=reason, withdrawn_at=at))
 
     def row(self) -> dict[str, Any]:
         """The product as a `products` row (for the views and the repository)."""

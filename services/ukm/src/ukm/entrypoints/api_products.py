@@ -3,16 +3,18 @@ from __future__ import annotations
 
 import uuid
 
-from fastapi import APIRouter, Depends, Path, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from balai_platform.auth import Claims
 from balai_platform.requests import admin_claims_of, claims_of
 from balai_platform.responses import PROBLEM_RESPONSES, binary_responses
+from balai_platform.thumbnails import THUMB_WIDTHS
 from balai_platform.web import file_response
 
 from ..service import product_photos, products
 from ..service.access import precheck_manager
+from ..service.errors import InvalidInput
 from .deps import ctx_of, read_form
 from .schemas import ProductPublic
 
@@ -61,13 +63,19 @@ async def republish(product_id: uuid.UUID, request: Request, claims: Claims = De
 
 
 @router.get("/products/{product_id}/photos/{n}", response_class=Response,
-            responses=binary_responses("image/jpeg", "image/png", description="Foto produk"))
-async def photo(product_id: uuid.UUID, request: Request, n: int = Path(ge=1, le=3)):
-    """Public for gallery products; a hidden or unpublished product's photos only for members and admins."""
+            responses=binary_responses("image/jpeg", "image/png", "image/webp", description="Foto produk"))
+async def photo(product_id: uuid.UUID, request: Request, n: int = Path(ge=1, le=3),
+                w: int | None = Query(None, description=f"WebP thumbnail width, one of {THUMB_WIDTHS}")):
+    """Public for gallery products; a hidden or unpublished product's photos only for members and admins.
+    With `w`, a WebP copy cropped to 4:3 and `w` pixels wide (for gallery cards)."""
+    if w is not None and w not in THUMB_WIDTHS:
+        raise InvalidInput({"w": f"Lebar gambar harus salah satu dari {', '.join(map(str, THUMB_WIDTHS))}"})
     claims = claims_of(request) if request.headers.get("authorization") else None
     stored = await product_photos.photo_for(ctx_of(request), claims, product_id, n,
-                                            request.headers.get("if-none-match"))
-    # an hour: hiding a product reaches shared caches soon enough
-    cache = "public, max-age=3600" if stored.public else "private, no-store"
+                                            request.headers.get("if-none-match"), w)
+    # shared caches an hour: hiding a product reaches them soon enough; a browser keeps a
+    # thumbnail a day (a replaced photo reaches a returning visitor within a day)
+    shared = "public, max-age=86400, s-maxage=3600" if w else "public, max-age=3600"
+    cache = shared if stored.public else "private, no-store"
     return file_response(stored.data, stored.content_type, stored.etag, if_none_match=None,
                          cache_control=cache)

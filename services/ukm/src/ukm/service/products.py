@@ -59,7 +59,7 @@ async def set_hidden(ctx: UkmContext, claims: Claims, product_id: uuid.UUID, hid
         business = await uow.businesses.get(product.business_id)
         business.ensure_member(actor_of(claims))
         if hidden:
-            product.hide()
+            product.hide(ctx.clock.now())
         else:
             product.unhide()
         publishing.showcase_if_due(ctx, business, product)

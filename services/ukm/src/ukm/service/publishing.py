@@ -2,7 +2,8 @@
 
 Exactly once in effect: the consumer's inbox drops a redelivered AttendanceConfirmed; the product
 rows are locked (FOR UPDATE, id order) before their gallery entries are read; and the entry's
-primary key refuses a second insert, so a product is showcased (ProductShowcased) at most once."""
+primary key refuses a second insert, so a product is showcased (ProductShowcased) at most once per stay
+in the gallery (leaving it records ProductWithdrawn; see domain.product)."""
 from __future__ import annotations
 
 import uuid
