@@ -72,6 +72,7 @@ participants = Table(  # local copy from identity.participant
     Column("sex", String(1), nullable=False),
     Column("regency_code", String(5), nullable=False),
     Column("regency_name", String(100), nullable=False),
+    Column("phone_wa", String(20)),  # for the admin's "Hubungi via WhatsApp"; null for copies made before 0003
     Column("changed_at", DateTime(timezone=True), nullable=False),
 )
 
