@@ -28,7 +28,8 @@ def applicant(base_url: str, training_id: str) -> dict:
         auth = {"Authorization": f"Bearer {token}"}
         r = c.post("/api/ukm/businesses", data=business_form(), files=photo_files(1), headers=auth)
         assert r.status_code == 201, r.text
-        form = {"business_id": r.json()["id"], "ticks": ["0", "1"]}
+        checklist = c.get(f"/api/training/trainings/{training_id}").json()["checklist"]
+        form = {"business_id": r.json()["id"], "ticks": [str(i) for i in range(len(checklist))]}
         deadline = time.monotonic() + 60
         while True:  # 409 "Data Anda sedang diproses" until training has both copies
             r = c.post(f"/api/training/trainings/{training_id}/enrollments", data=form, headers=auth)

@@ -126,6 +126,8 @@ enrollments = Table(
     Index("uq_enrollments_active", "training_id", "participant_id", unique=True,
           postgresql_where=text("status NOT IN ('cancelled', 'rejected')")),
     Index("ix_enrollments_training_status", "training_id", "status", "submitted_at"),
+    Index("ix_enrollments_pending", "submitted_at",  # the Verifikasi queue, oldest first
+          postgresql_where=text("status IN ('submitted', 'waitlisted')")),
 )
 
 enrollment_files = Table(  # product photos (kind product, n 1..2) and the confirmation photo
