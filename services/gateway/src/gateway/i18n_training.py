@@ -179,6 +179,7 @@ ID: dict[str, str] = {
     "tr_queue_search_hint": "NIK dicari bila ditulis lengkap 16 angka.",
     "tr_overdue_only": "Hanya yang menunggu lebih dari {n} hari kerja",
     "tr_queue_empty": "Tidak ada pendaftaran yang menunggu verifikasi.",
+    "tr_queue_total": "Menampilkan {shown} dari {total} pendaftaran",
     "tr_overdue_badge": "Lewat batas", "tr_elig_summary": "{ok} dari {n} syarat terpenuhi",
     "tr_bulk_report": "Hasil per pendaftaran", "tr_bulk_row_failed": "gagal — {detail}",
     "tr_wa_contact": "Hubungi via WhatsApp",
