@@ -127,6 +127,12 @@ B_CASES = [
     # the admin dashboard's summaries (issue 12): a participant reads none of them
     ("B", "GET", TR + "/admin/summary"), ("B", "GET", LG + "/admin/summary"), ("B", "GET", CE + "/admin/summary"),
     ("web_B", "GET", "/admin"),
+    # Verifikasi work queue and cancelling on a participant's behalf (issue 12)
+    ("B", "GET", TR + "/admin/enrollments/queue"),
+    ("B", "POST", TR + "/admin/enrollments/{E1}/cancel", {"json": {"reason": "iseng"}}),
+    ("web_B", "GET", "/admin/verifikasi"),
+    ("web_B", "POST", "/admin/verifikasi", {"data": {"ids": "{E1}", "action": "verify"}}),
+    ("web_B", "POST", "/admin/pendaftaran/{E1}/batal", {"data": {"cancel_reason": "iseng"}}),
 ]
 # the organisations' admins on a Jateng training: Jatim is refused, Jateng passes the same check.
 # Read-only rows first; the Jateng rows that change state run in this order, closing last.
@@ -196,6 +202,9 @@ JATIM_ONLY = [  # rows whose Jateng twin would destroy the set-up or repeat an A
     ("web_jatim", "POST", "/admin/pelatihan/{T2}/kelas/materi", {"data": {"title": "Materi Palsu", "content": "x"}}),
     ("web_jatim", "POST", "/admin/ukm/{bid}/produk/{P1}/turunkan", {"data": {"reason": "Bukan balai kami"}}),
     ("jatim", "POST", TR + "/enrollments/{E1}/cancel"),
+    ("jatim", "POST", TR + "/admin/enrollments/{E1}/cancel", {"json": {"reason": "Bukan balai kami"}}),
+    ("web_jatim", "POST", "/admin/pendaftaran/{E1}/batal", {"data": {"cancel_reason": "Bukan balai kami"}}),
+    ("jatim", "GET", TR + "/admin/enrollments/queue?org_id={ORG}"),
     ("jatim", "DELETE", TR + "/admin/modules/{M}/files/{F}"),
     ("jatim", "DELETE", TR + "/admin/modules/{M}"),
     ("jatim", "POST", TR + "/admin/modules/{M}/files", {"files": {"file": ("lain.pdf", PDF, "application/pdf")}}),
@@ -226,6 +235,7 @@ ANON_CASES = [(m, p) for m, p in [
     ("GET", TR + "/admin/enrollments/{E1}"), ("POST", TR + "/admin/enrollments/{E1}/verify"),
     ("POST", TR + "/admin/enrollments/bulk"), ("PUT", TR + "/admin/trainings/{T1}/attendance"),
     ("POST", TR + "/admin/trainings/{T1}/close"), ("GET", TR + "/admin/testimonials"),
+    ("GET", TR + "/admin/enrollments/queue"), ("POST", TR + "/admin/enrollments/{E1}/cancel"),
     ("POST", TR + "/admin/trainings/{T2}/modules"), ("PUT", TR + "/admin/trainings/{T2}/quiz"),
     ("GET", LG + "/me/stays"), ("POST", LG + "/me/stays/{S}/check-in"), ("GET", LG + "/admin/board"),
     ("GET", LG + "/admin/stays/{S}"), ("POST", LG + "/admin/rooms"),
@@ -241,6 +251,7 @@ ANON_CASES = [(m, p) for m, p in [
 # web pages without a session send the browser to the login form; file proxies answer a bare 404
 WEB_PAGES = ["/profil", "/riwayat", "/dashboard", "/riwayat/{E1}/konfirmasi", "/kelas/{E2}", "/ukm/{bid}/edit",
              "/admin/peserta/{A_id}", "/admin/pendaftaran/{E1}", "/admin/pelatihan/{T1}/peserta",
+             "/admin/verifikasi",
              "/check-in", "/admin/asrama", "/admin/asrama/tamu/{S}",
              "/skm", "/skm/isi/{INV}", "/admin/skm", "/admin/skm/{SP}",
              "/e-sertifikat", "/e-sertifikat/{C1}/proses", "/admin/sertifikat", "/admin/sertifikat/{C1}",
@@ -302,11 +313,16 @@ async def test_admin_lists_stay_within_the_organisation(api, world):
     ids = (await api.get(f"{TR}/admin/trainings", params={"per_page": 100}, headers=w["jatim"])).text
     assert w["T1"] not in ids and w["T2"] not in ids
     assert w["E1"] not in (await api.get(f"{TR}/admin/enrollments/overdue", headers=w["jatim"])).text
+    queue = await api.get(f"{TR}/admin/enrollments/queue", headers=w["jatim"])
+    assert queue.status_code == 200 and w["E1"] not in queue.text and w["T1"] not in queue.text
     assert w["TM"] not in (await api.get(f"{TR}/admin/testimonials", headers=w["jatim"])).text
     assert w["TM"] in (await api.get(f"{TR}/admin/testimonials", headers=w["jateng"])).text
     before = (await api.get(f"{TR}/admin/enrollments/{w['E1']}", headers=w["jateng"])).json()["status"]
     r = await api.post(f"{TR}/admin/enrollments/bulk", headers=w["jatim"],
                        json={"enrollment_ids": [w["E1"]], "action": "reject", "reason": "Bukan balai kami"})
+    assert r.status_code in DENIED or (r.status_code == 200 and r.json()["failed"] == 1), r.text
+    r = await api.post(f"{TR}/admin/enrollments/bulk", headers=w["jatim"],
+                       json={"enrollment_ids": [w["E1"]], "action": "verify"})
     assert r.status_code in DENIED or (r.status_code == 200 and r.json()["failed"] == 1), r.text
     after = (await api.get(f"{TR}/admin/enrollments/{w['E1']}", headers=w["jateng"])).json()["status"]
     assert after == before

@@ -158,7 +158,7 @@ class Store:
                                          if (e["id"], f"photo_{n}") in self.files]
         if admin:
             out.update(eligibility=e["eligibility"], ticks=e["ticks"], username=e.get("username"), sex="P",
-                       participant_regency="Kota Semarang")
+                       participant_regency="Kota Semarang", participant_phone_wa=e.get("phone_wa"))
         return out
 
 
@@ -299,7 +299,8 @@ def create_fake_training(public_pem: str) -> FastAPI:
         eid = str(uuid.uuid4())
         e = dict(id=eid, training_id=tid, participant_id=c.sub, participant_name=store.people.get(c.sub, {}).get(
             "full_name", c.username), username=c.username, business_id=b["id"], business_name=b["name"],
-            status="submitted", submitted_at=_now().isoformat(), ticks=ticks, eligibility=results)
+            status="submitted", submitted_at=_now().isoformat(), ticks=ticks, eligibility=results,
+            phone_wa=store.people.get(c.sub, {}).get("phone_wa", "6281234567890"))
         store.enrollments[eid] = e
         for n, data in photos.items():
             store.files[(eid, n)] = data
@@ -548,6 +549,54 @@ def create_fake_training(public_pem: str) -> FastAPI:
         items = [store.view(e, admin=True, detail=False) for e in store.enrollments.values() if e["training_id"] == tid
                  and (not status or e["status"] == status) and q.lower() in (e["participant_name"] or "").lower()]
         return {"items": items, "total": len(items), "page": page, "per_page": per_page}
+
+    @app.get("/admin/enrollments/queue")
+    async def queue(request: Request, training_id: str = "", status: str = "", overdue: bool = False, q: str = "",
+                    participant_id: str = "", page: int = 1, per_page: int = 50):
+        c, bad = admin(request)
+        if bad:
+            return bad
+        store.calls.append(("GET", "queue", dict(request.query_params)))
+        pending = sorted((e for e in store.enrollments.values() if e["status"] in ("submitted", "waitlisted")),
+                         key=lambda e: e["submitted_at"])
+        rows = []
+        for e in pending:
+            waited = 5 if e.get("old") else 0
+            item = {**store.view(e, admin=True, detail=False), "working_days_waiting": waited, "overdue": waited > 3}
+            if ((not training_id or e["training_id"] == training_id) and (not status or e["status"] == status)
+                    and (not overdue or item["overdue"]) and (not participant_id or e["participant_id"] == participant_id)
+                    and q.lower() in ((e["participant_name"] or "") + " " + (e.get("username") or "")).lower()):
+                rows.append(item)
+        per_training: dict = {}
+        for e in pending:
+            n = per_training.setdefault(e["training_id"], [0, 0])
+            n[0] += 1
+            n[1] += 1 if e.get("old") else 0
+        trainings = [dict(id=tid, title=store.public(store.trainings[tid])["display_title"], waiting=w, overdue=o)
+                     for tid, (w, o) in per_training.items()]
+        return {"items": rows[(page - 1) * per_page: page * per_page], "total": len(rows), "page": page,
+                "per_page": per_page, "working_days": 3, "waiting": len(pending),
+                "overdue": sum(o for _, o in per_training.values()), "trainings": trainings}
+
+    @app.post("/admin/enrollments/{eid}/cancel")
+    async def admin_cancel(eid: str, request: Request):
+        c, bad = admin(request)
+        if bad:
+            return bad
+        body = (await request.json()) or {}
+        store.calls.append(("POST", "admin_cancel", body))
+        reason = (body.get("reason") or "").strip()
+        if not reason:
+            return err(422, "Data belum valid", {"reason": "Alasan pembatalan wajib diisi"})
+        e = store.enrollments.get(eid)
+        if e is None:
+            return err(404, "Pendaftaran tidak ditemukan")
+        try:
+            lifecycle.require("cancel", e["status"])
+        except ValueError as exc:
+            return err(409, str(exc))
+        e.update(status="cancelled", cancel_reason=reason)
+        return {"id": eid, "status": "cancelled", "status_label": LABELS["cancelled"]}
 
     @app.get("/admin/enrollments/overdue")
     async def overdue(request: Request):

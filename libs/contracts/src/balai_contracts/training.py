@@ -84,13 +84,16 @@ class EnrollmentRejectedV1(_EnrollmentData):
 
 
 class EnrollmentCancelledV1(_EnrollmentData):
-    """The participant cancelled before completion; a seat taken by it is freed (lodging frees the room)."""
+    """Cancelled before completion, by the participant or by an admin on their behalf; a seat taken by it is
+    freed (lodging frees the room)."""
 
     event_type: ClassVar[str] = "EnrollmentCancelled"
     previous_status: str = Field(description="Status before cancellation: submitted, waitlisted, verified or confirmed")
     residential: bool = Field(description="True when the training is residential (a dorm room may be held)")
     reason: str = Field(description="Alasan pembatalan (may be empty)")
     cancelled_at: datetime = Field(description="UTC time of the cancellation")
+    cancelled_by: Literal["participant", "admin"] = Field(
+        default="participant", description="Who cancelled: the participant, or an admin on the participant's behalf")
 
 
 class SyllabusItem(BaseModel):

@@ -170,6 +170,27 @@ ID: dict[str, str] = {
     "tr_overdue_heading": "Menunggu verifikasi lebih dari {n} hari kerja",
     "tr_overdue_empty": "Tidak ada pendaftaran yang menunggu terlalu lama.",
     "tr_waiting_days": "Lama menunggu", "tr_waiting_days_value": "{n} hari kerja",
+    # admin: the Verifikasi work queue (issue 12)
+    "tr_queue_title": "Verifikasi Pendaftaran",
+    "tr_queue_summary": "{n} pendaftaran menunggu keputusan, yang terlama di atas.",
+    "tr_queue_filter": "Saring antrean verifikasi",
+    "tr_status_submitted": "Belum diverifikasi", "tr_status_waitlisted": "Daftar tunggu",
+    "tr_queue_search": "Cari nama, username atau NIK",
+    "tr_queue_search_hint": "NIK dicari bila ditulis lengkap 16 angka.",
+    "tr_overdue_only": "Hanya yang menunggu lebih dari {n} hari kerja",
+    "tr_queue_empty": "Tidak ada pendaftaran yang menunggu verifikasi.",
+    "tr_queue_total": "Menampilkan {shown} dari {total} pendaftaran",
+    "tr_overdue_badge": "Lewat batas", "tr_elig_summary": "{ok} dari {n} syarat terpenuhi",
+    "tr_bulk_report": "Hasil per pendaftaran", "tr_bulk_row_failed": "gagal — {detail}",
+    "tr_wa_contact": "Hubungi via WhatsApp",
+    "tr_wa_message": "Selamat siang Bapak/Ibu {name}, kami petugas Balai Pelatihan KUKM ingin menghubungi "
+                     "Anda terkait pendaftaran Anda pada pelatihan {training}. Terima kasih.",
+    "tr_admin_cancel": "Batalkan atas nama peserta",
+    "tr_admin_cancel_hint": "Misalnya peserta menelepon bahwa tidak dapat hadir. Peserta melihat pembatalan "
+                            "ini di Riwayat Pelatihan.",
+    "tr_admin_cancel_reason": "Alasan pembatalan",
+    "tr_cancel_reason_required": "Alasan pembatalan wajib diisi",
+    "tr_cancelled_by_admin": "Pendaftaran dibatalkan atas nama peserta.",
     # admin: attendance, scores, closing
     "tr_attendance_intro": "Centang peserta yang hadir pada setiap hari pelatihan. Hari yang akan "
                            "datang belum dapat diisi.",
@@ -181,9 +202,12 @@ ID: dict[str, str] = {
                             "menyelesaikan materi dan evaluasi.",
     "tr_close": "Tutup Pelatihan", "tr_close_confirm": "Saya yakin menutup pelatihan ini. Peserta yang "
                                                       "memenuhi kehadiran minimal dinyatakan Lulus; "
-                                                      "penutupan tidak dapat dibatalkan.",
+                                                      "pendaftaran yang belum diverifikasi atau masih di "
+                                                      "daftar tunggu ditolak; penutupan tidak dapat "
+                                                      "dibatalkan.",
     "tr_close_need_confirm": "Centang pernyataan sebelum menutup pelatihan.",
-    "tr_closed_result": "Pelatihan ditutup: {completed} lulus, {not_completed} tidak lulus.",
+    "tr_closed_result": "Pelatihan ditutup: {completed} lulus, {not_completed} tidak lulus, {rejected} "
+                        "pendaftaran yang masih menunggu ditolak.",
     "tr_closed_at": "Pelatihan ditutup pada {at}.",
     # admin: class editor and testimonials
     "tr_module_add": "Tambah Materi", "tr_module_title": "Judul materi", "tr_module_content": "Isi materi",

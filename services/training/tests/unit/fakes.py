@@ -124,6 +124,11 @@ class FakeClosing:
                        and e.status in (lc.VERIFIED, lc.CONFIRMED)), key=lambda e: e.submitted_at)
         return [e.id for e in rows]
 
+    async def pending(self, training_id: uuid.UUID) -> list[uuid.UUID]:
+        rows = sorted((e for e in self.uow.work.enrollments.values() if e.training.id == training_id
+                       and e.status in lc.PENDING), key=lambda e: e.submitted_at)
+        return [e.id for e in rows]
+
     async def module_titles(self, training_id: uuid.UUID) -> list[str]:
         return [m["title"] for m in sorted(self.uow.work.modules.get(training_id, []), key=lambda m: m["position"])]
 

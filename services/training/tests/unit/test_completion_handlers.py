@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from balai_contracts.training import EnrollmentVerifiedV1, TrainingCompletedV1
+from balai_contracts.training import EnrollmentRejectedV1, EnrollmentVerifiedV1, TrainingCompletedV1
 from services.training.tests.unit.fakes import OTHER_ORG, FakeTrainingUnitOfWork, World, admin
 from training.domain import lifecycle as lc
 from training.service import completion, seats
@@ -52,8 +52,11 @@ async def test_close_completes_who_passed_and_marks_the_rest(w):
         lc.COMPLETED, 100, LAST_DAY)
     for e, pct in ((low_score, 100), (absent, 33), (unconfirmed, 100)):
         assert (w.get(e).status, w.get(e).attendance_percent, w.get(e).completed_at) == (lc.NOT_COMPLETED, pct, None)
-    assert w.get(waiting).status == lc.WAITLISTED
-    [event] = w.events
+    # issue 12: closing closes what is still pending
+    assert (w.get(waiting).status, w.get(waiting).rejection_reason) == (lc.REJECTED, "Pelatihan sudah ditutup")
+    assert out["rejected"] == 1
+    event, rejected = w.events
+    assert isinstance(rejected, EnrollmentRejectedV1) and rejected.previous_status == lc.WAITLISTED
     assert isinstance(event, TrainingCompletedV1)
     assert (event.enrollment_id, event.attendance_percent, event.score, event.kind, event.level, event.venue) == (
         passed.id, 100, 90, "Reguler", "Dasar", "Balai Semarang")

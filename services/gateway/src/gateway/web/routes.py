@@ -21,6 +21,7 @@ from gateway.web.admin_survey import routes as sv_admin
 from gateway.web.admin_training import class_editor as tr_class_editor
 from gateway.web.admin_training import enrollments as tr_enrollments
 from gateway.web.admin_training import materials as tr_admin_materials
+from gateway.web.admin_training import queue as tr_queue
 from gateway.web.admin_training import sessions as tr_sessions
 from gateway.web.admin_training import trainings as tr_trainings
 from gateway.web.auth import routes as auth
@@ -50,7 +51,7 @@ def include(app: FastAPI) -> None:
     for module in (auth, register, participant, admin, admin_nik_access, wilayah, ukm_register, ukm_products,
                    ukm, ukm_admin, gallery):
         app.include_router(module.router)
-    for module in (tr_routes, tr_history, tr_online, tr_materials, tr_trainings, tr_enrollments, tr_sessions,
+    for module in (tr_routes, tr_history, tr_online, tr_materials, tr_trainings, tr_enrollments, tr_queue, tr_sessions,
                    tr_class_editor, tr_admin_materials):
         app.include_router(module.router)  # training pages
     for module in (lg_routes, lg_admin, lg_rooms):

@@ -38,6 +38,12 @@ class SqlClosing:
             enrollments.c.training_id == training_id, enrollments.c.status.in_(ATTENDING))
             .order_by(enrollments.c.submitted_at).with_for_update())).scalars().all())
 
+    async def pending(self, training_id: uuid.UUID) -> list[uuid.UUID]:
+        """The applications still waiting for a decision (submitted/waitlisted), oldest first, row-locked."""
+        return list((await self.session.execute(select(enrollments.c.id).where(
+            enrollments.c.training_id == training_id, enrollments.c.status.in_(lifecycle.PENDING))
+            .order_by(enrollments.c.submitted_at).with_for_update())).scalars().all())
+
     async def module_titles(self, training_id: uuid.UUID) -> list[str]:
         """The training's modules in order (the certificate's syllabus)."""
         return list((await self.session.execute(select(modules.c.title).where(modules.c.training_id == training_id)

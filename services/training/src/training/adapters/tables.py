@@ -72,6 +72,7 @@ participants = Table(  # local copy from identity.participant
     Column("sex", String(1), nullable=False),
     Column("regency_code", String(5), nullable=False),
     Column("regency_name", String(100), nullable=False),
+    Column("phone_wa", String(20)),  # for the admin's "Hubungi via WhatsApp"; null for copies made before 0003
     Column("changed_at", DateTime(timezone=True), nullable=False),
 )
 
@@ -125,6 +126,8 @@ enrollments = Table(
     Index("uq_enrollments_active", "training_id", "participant_id", unique=True,
           postgresql_where=text("status NOT IN ('cancelled', 'rejected')")),
     Index("ix_enrollments_training_status", "training_id", "status", "submitted_at"),
+    Index("ix_enrollments_pending", "submitted_at",  # the Verifikasi queue, oldest first
+          postgresql_where=text("status IN ('submitted', 'waitlisted')")),
 )
 
 enrollment_files = Table(  # product photos (kind product, n 1..2) and the confirmation photo

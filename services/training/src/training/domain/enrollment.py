@@ -40,6 +40,7 @@ CLOSED = "Pelatihan sudah ditutup"
 NOT_YOURS = "Anda tidak berhak mengubah pendaftaran ini"
 NOT_SYNCED = "Data Anda sedang diproses, coba lagi sebentar"
 NO_EVALUATION = "Pelatihan ini tidak memiliki evaluasi"
+CANCEL_REASON_REQUIRED = "Alasan pembatalan wajib diisi"
 SCORE_NOT_NOW = "Nilai hanya dapat diisi untuk peserta aktif sebelum pelatihan ditutup"
 ATTENDING = (lc.VERIFIED, lc.CONFIRMED)
 
@@ -107,10 +108,22 @@ class Enrollment(Aggregate):
         """Ditolak with a reason; True when it gave a seat back to the quota."""
         self._require_open()
         self._require("reject")
-        previous = self.status
-        self.status, self.rejected_at, self.rejection_reason, self.updated_at = lc.REJECTED, at, reason, at
-        self.record(EnrollmentRejectedV1(**self._base(), reason=reason, previous_status=previous, rejected_at=at))
-        return lc.frees_seat(previous)
+        return self._rejected(reason, at)
+
+    def reject_at_closing(self, at: datetime) -> None:
+        """Closing the training: an application still pending is rejected ("Pelatihan sudah ditutup")."""
+        if self.status not in lc.PENDING:
+            raise lc.TransitionError("reject", self.status)
+        self._rejected(CLOSED, at)
+
+    def cancel_for_participant(self, reason: str, at: datetime) -> bool:
+        """Dibatalkan by an admin on the participant's behalf (a phone call); True when a seat was freed."""
+        reason = reason.strip()[:500]
+        if not reason:
+            raise EnrollmentRefused(CANCEL_REASON_REQUIRED)
+        self._require("cancel")
+        self._require_open()
+        return self._cancelled(reason, at, by="admin")
 
     def set_score(self, score: int, at: datetime) -> None:
         """Nilai evaluasi, while the participant attends and the training is open."""
@@ -157,11 +170,7 @@ class Enrollment(Aggregate):
     def cancel(self, by: uuid.UUID, reason: str, at: datetime) -> bool:
         """Dibatalkan by its participant before completion; True when it gave a seat back."""
         self._require_participant(by, "cancel")
-        previous, reason = self.status, reason.strip()[:500]
-        self.status, self.cancelled_at, self.cancel_reason, self.updated_at = lc.CANCELLED, at, reason, at
-        self.record(EnrollmentCancelledV1(**self._base(), previous_status=previous,
-                                          residential=self.training.residential, reason=reason, cancelled_at=at))
-        return lc.frees_seat(previous)
+        return self._cancelled(reason.strip()[:500], at, by="participant")
 
     def check_may_confirm(self, by: uuid.UUID) -> None:
         """Who and when, checked before the photo is even decoded."""
@@ -183,6 +192,19 @@ class Enrollment(Aggregate):
         self.status, self.verified_at, self.verified_by, self.updated_at = lc.VERIFIED, at, by, at
         self.record(EnrollmentVerifiedV1(**self._base(), verified_at=at, from_waitlist=from_waitlist,
                                          seats_taken=seat.taken, quota=seat.quota))
+
+    def _rejected(self, reason: str, at: datetime) -> bool:
+        previous = self.status
+        self.status, self.rejected_at, self.rejection_reason, self.updated_at = lc.REJECTED, at, reason, at
+        self.record(EnrollmentRejectedV1(**self._base(), reason=reason, previous_status=previous, rejected_at=at))
+        return lc.frees_seat(previous)
+
+    def _cancelled(self, reason: str, at: datetime, *, by: str) -> bool:
+        previous = self.status
+        self.status, self.cancelled_at, self.cancel_reason, self.updated_at = lc.CANCELLED, at, reason, at
+        self.record(EnrollmentCancelledV1(**self._base(), previous_status=previous, cancelled_by=by,
+                                          residential=self.training.residential, reason=reason, cancelled_at=at))
+        return lc.frees_seat(previous)
 
     def _require(self, action: str) -> None:
         lc.require(action, self.status, self.training.mode)

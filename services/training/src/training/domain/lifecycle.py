@@ -12,6 +12,7 @@ LABELS = {
     NOT_COMPLETED: "Tidak lulus", CANCELLED: "Dibatalkan",
 }
 ACTIVE = (SUBMITTED, WAITLISTED, VERIFIED, CONFIRMED, COMPLETED, NOT_COMPLETED)
+PENDING = (SUBMITTED, WAITLISTED)  # waiting for the admin's decision
 HOLDS_SEAT = (VERIFIED, CONFIRMED, COMPLETED, NOT_COMPLETED)
 
 # action -> statuses it may start from

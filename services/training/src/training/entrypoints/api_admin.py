@@ -13,6 +13,7 @@ from balai_platform.responses import PROBLEM_RESPONSES
 from ..domain import lifecycle
 from ..service import admin_queries, completion, testimonials, trainings, verification
 from ..service.access import require_admin
+from ..service.queue import work_queue
 from .deps import ctx_of
 from .schemas import (
     AttendanceIn,
@@ -31,6 +32,7 @@ from .schemas_enrollments import (
     EnrollmentAdminPage,
     EnrollmentStatus,
     OverdueList,
+    QueuePage,
     ScorePublic,
 )
 from .schemas_trainings import TestimonialPage, TestimonialPublic, TrainingAdmin, TrainingAdminPage
@@ -80,6 +82,16 @@ async def enrollments(training_id: uuid.UUID, request: Request, claims: Claims =
                                                     page=page, per_page=per_page)
 
 
+@router.get("/enrollments/queue", response_model=QueuePage)
+async def queue(request: Request, claims: Claims = Depends(admin_of), org_id: uuid.UUID | None = None,
+                training_id: uuid.UUID | None = None, status: Literal["submitted", "waitlisted"] | None = None,
+                overdue: bool = False, q: str = Query("", max_length=100), participant_id: uuid.UUID | None = None,
+                page: int = Query(1, ge=1, le=100000), per_page: int = Query(50, ge=1, le=200)):
+    """Verifikasi: every application waiting for a decision, across trainings, oldest first."""
+    return await work_queue(ctx_of(request), claims, org_id=org_id, training_id=training_id, status=status,
+                            overdue_only=overdue, q=q, participant_id=participant_id, page=page, per_page=per_page)
+
+
 @router.get("/enrollments/overdue", response_model=OverdueList)
 async def overdue(request: Request, claims: Claims = Depends(admin_of), org_id: uuid.UUID | None = None,
                   working_days: int | None = Query(None, ge=0, le=365)):
@@ -100,6 +112,13 @@ async def verify(enrollment_id: uuid.UUID, request: Request, claims: Claims = De
 @router.post("/enrollments/{enrollment_id}/reject", response_model=EnrollmentStatus)
 async def reject(enrollment_id: uuid.UUID, body: ReasonIn, request: Request, claims: Claims = Depends(admin_of)):
     status = await verification.reject(ctx_of(request), claims, enrollment_id, body.reason)
+    return {"id": str(enrollment_id), "status": status, "status_label": lifecycle.LABELS[status]}
+
+
+@router.post("/enrollments/{enrollment_id}/cancel", response_model=EnrollmentStatus)
+async def cancel(enrollment_id: uuid.UUID, body: ReasonIn, request: Request, claims: Claims = Depends(admin_of)):
+    """Batalkan on the participant's behalf, with a reason."""
+    status = await verification.cancel_for_participant(ctx_of(request), claims, enrollment_id, body.reason)
     return {"id": str(enrollment_id), "status": status, "status_label": lifecycle.LABELS[status]}
 
 

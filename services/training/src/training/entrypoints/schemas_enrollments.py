@@ -63,6 +63,7 @@ class EnrollmentAdmin(EnrollmentPublic):
     username: str | None
     sex: str | None
     participant_regency: str | None
+    participant_phone_wa: str | None = None  # WhatsApp form (62...), for "Hubungi via WhatsApp"
 
 
 class EnrollmentAdminDetail(EnrollmentAdmin):
@@ -70,6 +71,31 @@ class EnrollmentAdminDetail(EnrollmentAdmin):
 
 
 EnrollmentAdminPage = Page[EnrollmentAdmin]
+
+
+class QueueItem(EnrollmentAdmin):
+    """A pending application in Verifikasi, with the working days it has waited."""
+
+    working_days_waiting: int
+    overdue: bool
+
+
+class QueueTraining(PublicModel):
+    """A training with applications waiting (the queue's training filter)."""
+
+    id: str
+    title: str
+    waiting: int
+    overdue: int
+
+
+class QueuePage(Page[QueueItem]):
+    """Verifikasi: pending applications oldest first; `waiting`/`overdue` count the whole organisation."""
+
+    working_days: int
+    waiting: int
+    overdue: int
+    trainings: list[QueueTraining]
 
 
 class OverdueItem(PublicModel):
@@ -137,4 +163,5 @@ class ClosingPublic(PublicModel):
     training_id: str
     completed: int
     not_completed: int
+    rejected: int = 0  # pending applications rejected with "Pelatihan sudah ditutup"
     closed_at: str

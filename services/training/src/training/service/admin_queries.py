@@ -18,19 +18,20 @@ from .errors import NotFound
 from .views import display_title, enrollment_view
 
 _COLS = (enrollments, participants.c.full_name, participants.c.username, participants.c.sex,
-         participants.c.regency_name.label("participant_regency"), businesses.c.name.label("business_name"))
+         participants.c.phone_wa, participants.c.regency_name.label("participant_regency"), businesses.c.name.label("business_name"))
 
 
-def _joined():
+def joined():
     return (select(*_COLS)
             .outerjoin(participants, participants.c.participant_id == enrollments.c.participant_id)
             .outerjoin(businesses, businesses.c.business_id == enrollments.c.business_id))
 
 
-def _admin_item(ctx: TrainingContext, r, t) -> dict:
+def admin_item(ctx: TrainingContext, r, t) -> dict:
     out = enrollment_view(r, t, participant_name=r["full_name"], business_name=r["business_name"],
                           for_admin=True, url=ctx.url)
-    out.update(username=r["username"], sex=r["sex"], participant_regency=r["participant_regency"])
+    out.update(username=r["username"], sex=r["sex"], participant_regency=r["participant_regency"],
+               participant_phone_wa=r["phone_wa"])
     return out
 
 
@@ -42,7 +43,7 @@ async def training_enrollments(ctx: TrainingContext, claims: Claims, training_id
         if t is None:
             raise NotFound("Pelatihan tidak ditemukan")
         require_org(claims, t["org_id"])
-        stmt = _joined().where(enrollments.c.training_id == training_id)
+        stmt = joined().where(enrollments.c.training_id == training_id)
         if status:
             stmt = stmt.where(enrollments.c.status == status)
         if q.strip():
@@ -52,19 +53,19 @@ async def training_enrollments(ctx: TrainingContext, claims: Claims, training_id
         total = await s.scalar(select(func.count()).select_from(stmt.subquery()))
         rows = (await s.execute(stmt.order_by(enrollments.c.submitted_at, enrollments.c.id)
                                 .limit(per_page).offset((page - 1) * per_page))).mappings().all()
-    return dict(items=[_admin_item(ctx, r, t) for r in rows], total=total, page=page, per_page=per_page)
+    return dict(items=[admin_item(ctx, r, t) for r in rows], total=total, page=page, per_page=per_page)
 
 
 async def enrollment_detail(ctx: TrainingContext, claims: Claims, enrollment_id: uuid.UUID) -> dict:
     from .participation import file_urls
     async with ctx.sessionmaker() as s:
-        r = (await s.execute(_joined().where(enrollments.c.id == enrollment_id))).mappings().first()
+        r = (await s.execute(joined().where(enrollments.c.id == enrollment_id))).mappings().first()
         if r is None:
             raise NotFound("Pendaftaran tidak ditemukan")
         t = (await s.execute(select(trainings).where(trainings.c.id == r["training_id"]))).mappings().one()
         require_org(claims, t["org_id"])
         urls = await file_urls(ctx, s, enrollment_id)
-    return {**_admin_item(ctx, r, t), "product_photo_urls": urls}
+    return {**admin_item(ctx, r, t), "product_photo_urls": urls}
 
 
 async def overdue(ctx: TrainingContext, claims: Claims, *, org_id: uuid.UUID | None, days: int | None) -> dict:
@@ -75,7 +76,7 @@ async def overdue(ctx: TrainingContext, claims: Claims, *, org_id: uuid.UUID | N
     tz = ZoneInfo(ctx.settings.timezone)
     # working days never exceed calendar days: a cheap pre-filter in SQL
     cutoff = ctx.now() - timedelta(days=limit)
-    stmt = (_joined().add_columns(trainings.c.title, trainings.c.batch, trainings.c.org_id)
+    stmt = (joined().add_columns(trainings.c.title, trainings.c.batch, trainings.c.org_id)
             .join(trainings, trainings.c.id == enrollments.c.training_id)
             .where(enrollments.c.status == lifecycle.SUBMITTED, enrollments.c.submitted_at < cutoff))
     if scope is not None:

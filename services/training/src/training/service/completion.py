@@ -101,7 +101,8 @@ async def set_score(ctx: TrainingContext, claims: Claims, enrollment_id: uuid.UU
 
 
 async def close_training(ctx: TrainingContext, claims: Claims, training_id: uuid.UUID) -> dict:
-    """Close: each attending participant becomes completed (TrainingCompleted) or not_completed.
+    """Close: each attending participant becomes completed (TrainingCompleted) or not_completed; what is
+    still pending is rejected with "Pelatihan sudah ditutup" (EnrollmentRejected).
 
     The conditional UPDATE of the closing port lets exactly one of two concurrent closes through."""
     async with ctx.uow() as uow:
@@ -127,6 +128,13 @@ async def close_training(ctx: TrainingContext, claims: Claims, training_id: uuid
             else:
                 failed += 1
             await uow.enrollments.save(e)
+        pending = await uow.closing.pending(training_id)
+        for eid in pending:  # nothing stays "Belum diverifikasi" or on the waiting list for ever
+            e = await load_enrollment(uow, eid)  # row-locked by `pending`
+            e.reject_at_closing(now)
+            await uow.enrollments.save(e)
         await uow.commit()
-    log.info("training_closed", training_id=str(training_id), completed=done, not_completed=failed)
-    return dict(training_id=str(training_id), completed=done, not_completed=failed, closed_at=now.isoformat())
+    log.info("training_closed", training_id=str(training_id), completed=done, not_completed=failed,
+             rejected=len(pending))
+    return dict(training_id=str(training_id), completed=done, not_completed=failed, rejected=len(pending),
+                closed_at=now.isoformat())

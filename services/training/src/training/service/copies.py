@@ -21,12 +21,12 @@ log = get_logger("copies")
 
 
 async def on_participant_registered(s: AsyncSession, p: ParticipantRegisteredV1, meta: EventMeta) -> None:
-    """ParticipantRegistered -> the participant's name, birth date, sex and region."""
+    """ParticipantRegistered -> the participant's name, birth date, sex, region and WhatsApp number."""
     await _keep_participant(s, p, changed_at=p.registered_at)
 
 
 async def on_participant_updated(s: AsyncSession, p: ParticipantUpdatedV1, meta: EventMeta) -> None:
-    """ParticipantUpdated -> the participant's name, birth date, sex and region."""
+    """ParticipantUpdated -> the participant's name, birth date, sex, region and WhatsApp number."""
     await _keep_participant(s, p, changed_at=p.updated_at)
 
 
@@ -44,8 +44,8 @@ async def _keep_participant(s: AsyncSession, p: ParticipantRegisteredV1 | Partic
                             changed_at: datetime) -> None:
     await upsert_if_newer(s, participants, dict(
         participant_id=p.participant_id, username=p.username, full_name=p.full_name, birth_date=p.birth_date,
-        sex=p.sex, regency_code=p.regency_code, regency_name=p.regency_name, changed_at=changed_at),
-        key="participant_id")
+        sex=p.sex, regency_code=p.regency_code, regency_name=p.regency_name, phone_wa=p.phone_wa,
+        changed_at=changed_at), key="participant_id")
 
 
 async def _keep_business(s: AsyncSession, b: BusinessRegisteredV1 | BusinessUpdatedV1, *,

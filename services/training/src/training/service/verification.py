@@ -1,4 +1,5 @@
-"""Verification by the training's organisation: approve (a seat, else the waiting list) or reject."""
+"""Verification by the training's organisation: approve (a seat, else the waiting list) or reject;
+cancelling on a participant's behalf."""
 from __future__ import annotations
 
 import uuid
@@ -89,3 +90,22 @@ async def bulk(ctx: TrainingContext, claims: Claims, ids: list[uuid.UUID], actio
     summary = {s: sum(1 for r in results if r.get("status") == s) for s in
                (lifecycle.VERIFIED, lifecycle.WAITLISTED, lifecycle.REJECTED)}
     return dict(results=results, summary=summary, failed=sum(1 for r in results if not r["ok"]))
+
+
+async def cancel_for_participant(ctx: TrainingContext, claims: Claims, enrollment_id: uuid.UUID, reason: str) -> str:
+    """Batalkan on the participant's behalf (EnrollmentCancelled, cancelled_by admin); a freed seat moves the list."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise InvalidInput({"reason": "Alasan pembatalan wajib diisi"})
+    async with ctx.uow() as uow:
+        e = await load_enrollment(uow, enrollment_id, lock=True)
+        require_org(claims, e.training.org_id)
+        previous, now = e.status, ctx.now()
+        with refusals():
+            freed = e.cancel_for_participant(reason, now)
+        await uow.enrollments.save(e)
+        if freed:
+            await seats.give_back(uow, e.training.id, now)
+        await uow.commit()
+    log.info("enrollment_cancelled_by_admin", enrollment_id=str(enrollment_id), previous_status=previous)
+    return e.status

@@ -1,4 +1,5 @@
-"""Admin: a training's registrations (verify, reject, in bulk), one registration, the overdue list."""
+"""Admin: a training's registrations (verify, reject, in bulk), one registration, cancelling it on the
+participant's behalf. The Verifikasi work queue is in `queue`."""
 from __future__ import annotations
 
 import asyncio
@@ -166,13 +167,20 @@ async def reject(enrollment_id: str, request: Request) -> Response:
                              again=_detail_again(request, user, enrollment_id))
 
 
-# -- overdue -------------------------------------------------------------------------------------
+# -- cancelling on the participant's behalf -------------------------------------------------------
 
-@router.get("/admin/verifikasi")
-async def overdue(request: Request) -> Response:
+@router.post("/admin/pendaftaran/{enrollment_id}/batal")
+async def cancel(enrollment_id: str, request: Request) -> Response:
+    """"Batalkan atas nama peserta" (a phone call saying they cannot come), with a reason."""
+    check_id(enrollment_id)
     user = await require_admin(request)
-    data = ensure_ok(request, await training(request, "GET", "/admin/enrollments/overdue",
-                                             user=user))
-    return page(request, "admin_training/overdue.html", user=user, nav="verifikasi",
-                menu=admin_menu(), title=t("tr_overdue_title"), items=items_of(data),
-                days=data.get("working_days", 3))
+    form = await read_form(request, max_files=0)
+    reason = form_text(form, "cancel_reason")[:500]
+    if not reason:
+        return await _detail_page(request, user, enrollment_id, status_code=422,
+                                  errors={"cancel_reason": t("tr_cancel_reason_required")})
+    return await submit_form(request, SERVICE,
+                             training(request, "POST", f"/admin/enrollments/{enrollment_id}/cancel",
+                                      user=user, json={"reason": reason}),
+                             flash="tr_cancelled_by_admin", then=f"/admin/pendaftaran/{enrollment_id}",
+                             again=_detail_again(request, user, enrollment_id))

@@ -99,7 +99,7 @@ async def close(training_id: str, request: Request) -> Response:
 
     async def closed(result: UpstreamResponse) -> Response:
         notice = t("tr_closed_result", completed=result.data.get("completed", 0),
-                   not_completed=result.data.get("not_completed", 0))
+                   not_completed=result.data.get("not_completed", 0), rejected=result.data.get("rejected", 0))
         return await _attendance_page(request, user, training_id, notice=notice)
 
     return await submit_form(request, SERVICE,
