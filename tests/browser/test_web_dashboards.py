@@ -11,7 +11,7 @@ import httpx
 import pytest
 from browser_helpers import PASSWORD, login
 from playwright.sync_api import expect
-from test_web_training import participant_with_business
+from training_helpers import participant_with_business
 
 from balai_platform.clock import WIB
 from services.training.tests.support import png, training_body

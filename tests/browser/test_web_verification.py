@@ -10,7 +10,7 @@ import httpx
 import pytest
 from browser_helpers import PASSWORD, login, register_over_http
 from playwright.sync_api import expect
-from test_web_training import OPEN_TRAINING, young_person
+from training_helpers import OPEN_TRAINING, young_person
 
 from services.training.tests.support import training_body
 from services.ukm.tests.support import business_form, photo_files
