@@ -94,3 +94,27 @@ class SqlUnitOfWork(UnitOfWork):
     async def rollback(self) -> None:
         if self.session.in_transaction():
             await self.session.rollback()
+
+
+class JoinedUnitOfWork(SqlUnitOfWork):
+    """A service's unit of work inside a transaction another owns (a consumer's inbox transaction):
+    `commit()` only writes the events to the outbox; the owner commits or rolls back everything,
+    inbox row included. Use as the first base: `class JoinedXUnitOfWork(JoinedUnitOfWork, XUnitOfWork)`."""
+
+    def __init__(self, session: AsyncSession, outbox: Outbox) -> None:
+        UnitOfWork.__init__(self)
+        self.session, self.outbox = session, outbox
+
+    async def __aenter__(self) -> Self:
+        await UnitOfWork.__aenter__(self)
+        self.repositories(self.session)
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        self.collect_events()  # events not committed are dropped; the owner's rollback undoes the state
+
+    async def commit(self) -> None:
+        await self.flush_events()
+
+    async def rollback(self) -> None:
+        self.collect_events()

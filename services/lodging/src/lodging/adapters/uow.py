@@ -3,13 +3,11 @@ from __future__ import annotations
 
 import uuid
 import zlib
-from typing import Self
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from balai_platform.outbox import Outbox
-from balai_platform.uow import SqlUnitOfWork, UnitOfWork
+from balai_platform.uow import JoinedUnitOfWork, SqlUnitOfWork
 
 from .dormitory import Dormitory
 from .stay_repository import StayRepository
@@ -36,24 +34,6 @@ class LodgingUnitOfWork(SqlUnitOfWork):
         await self.session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
 
 
-class JoinedLodgingUnitOfWork(LodgingUnitOfWork):
+class JoinedLodgingUnitOfWork(JoinedUnitOfWork, LodgingUnitOfWork):
     """Inside a transaction another owns (a consumer's inbox transaction): `commit()` only writes the
     events to the outbox; the owner commits or rolls back everything, inbox row included."""
-
-    def __init__(self, session: AsyncSession, outbox: Outbox) -> None:
-        UnitOfWork.__init__(self)
-        self.session, self.outbox = session, outbox
-
-    async def __aenter__(self) -> Self:
-        await UnitOfWork.__aenter__(self)
-        self.repositories(self.session)
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        self.collect_events()
-
-    async def commit(self) -> None:
-        await self.flush_events()
-
-    async def rollback(self) -> None:
-        self.collect_events()

@@ -1,12 +1,9 @@
 """survey's unit of work: its repositories on one session; commit writes the recorded events to the outbox."""
 from __future__ import annotations
 
-from typing import Self
-
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from balai_platform.outbox import Outbox
-from balai_platform.uow import SqlUnitOfWork, UnitOfWork
+from balai_platform.uow import JoinedUnitOfWork, SqlUnitOfWork
 
 from .repositories import InvitationRepository, PeriodRepository, ResponseRepository
 
@@ -24,24 +21,6 @@ class SurveyUnitOfWork(SqlUnitOfWork):
         self.responses = ResponseRepository(session, self)
 
 
-class JoinedSurveyUnitOfWork(SurveyUnitOfWork):
+class JoinedSurveyUnitOfWork(JoinedUnitOfWork, SurveyUnitOfWork):
     """Inside a transaction another owns (a consumer's inbox transaction): `commit()` only writes the
     events to the outbox; the owner commits or rolls back everything, inbox row included."""
-
-    def __init__(self, session: AsyncSession, outbox: Outbox) -> None:
-        UnitOfWork.__init__(self)
-        self.session, self.outbox = session, outbox
-
-    async def __aenter__(self) -> Self:
-        await UnitOfWork.__aenter__(self)
-        self.repositories(self.session)
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        self.collect_events()
-
-    async def commit(self) -> None:
-        await self.flush_events()
-
-    async def rollback(self) -> None:
-        self.collect_events()
