@@ -1,31 +1,23 @@
-"""Command line: `python -m identity migrate | seed-demo | create-admin`."""
+"""Command line: `python -m identity migrate | seed-demo`."""
 from __future__ import annotations
 
-import argparse
-import asyncio
 from pathlib import Path
 
-from balai_platform.migrate import upgrade
+from balai_platform.cli import run_service_cli
 
 from .settings import Settings
 
 MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
 
 
+async def _seed(settings: Settings, args) -> None:
+    from .seed import seed_demo
+    await seed_demo(settings, args.admin_username, args.admin_password)
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="identity")
-    sub = parser.add_subparsers(dest="cmd", required=True)
-    sub.add_parser("migrate", help="apply database migrations")
-    seed = sub.add_parser("seed-demo", help="create the demo organisations, admins and a participant")
-    seed.add_argument("--admin-username", default="admin")
-    seed.add_argument("--admin-password", required=True)
-    args = parser.parse_args()
-    settings = Settings()
-    if args.cmd == "migrate":
-        upgrade(settings.database_url, MIGRATIONS)
-    elif args.cmd == "seed-demo":
-        from .seed import seed_demo
-        asyncio.run(seed_demo(settings, args.admin_username, args.admin_password))
+    run_service_cli("identity", settings=Settings, migrations=MIGRATIONS, seed=_seed,
+                    seed_help="create the demo organisations, admins and a participant", admin_password_required=True)
 
 
 if __name__ == "__main__":

@@ -1,31 +1,23 @@
 """Command line: `python -m survey migrate | seed-demo`."""
 from __future__ import annotations
 
-import argparse
-import asyncio
 from pathlib import Path
 
-from balai_platform.migrate import upgrade
+from balai_platform.cli import run_service_cli
 
 from .settings import Settings
 
 MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
 
 
+async def _seed(settings: Settings, args) -> None:
+    from .seed import seed_demo
+    await seed_demo(settings)
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="survey")
-    sub = parser.add_subparsers(dest="cmd", required=True)
-    sub.add_parser("migrate", help="apply database migrations")
-    seed = sub.add_parser("seed-demo", help="current SKM period of both demo organisations with demo responses")
-    seed.add_argument("--admin-username", default="admin")
-    seed.add_argument("--admin-password", required=False, default="")
-    args = parser.parse_args()
-    settings = Settings()
-    if args.cmd == "migrate":
-        upgrade(settings.database_url, MIGRATIONS)
-    elif args.cmd == "seed-demo":
-        from .seed import seed_demo
-        asyncio.run(seed_demo(settings))
+    run_service_cli("survey", settings=Settings, migrations=MIGRATIONS, seed=_seed,
+                    seed_help="current SKM period of both demo organisations with demo responses")
 
 
 if __name__ == "__main__":
