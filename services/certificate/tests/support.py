@@ -2,13 +2,7 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import re
-import signal
-import subprocess
-import sys
-import time
-import urllib.request
 import uuid
 from datetime import UTC, date, datetime
 
@@ -66,28 +60,6 @@ async def issued(client, headers, *, training_id, want: int) -> list[dict] | Non
 
 @contextlib.contextmanager
 def second_instance(stack):
-    """Another certificate replica (own process and port) consuming in the same groups."""
-    from balai_devstack.infra import free_port
-    from balai_devstack.stack import SERVICES
-
-    spec = next(s for s in SERVICES if s.name == "certificate")
-    port = free_port()
-    log = open(stack.log_path("certificate-2"), "ab")  # noqa: SIM115
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", spec.app, "--factory", "--host", "127.0.0.1", "--port", str(port),
-         "--no-access-log"], env=stack.env_for(spec), stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            with contextlib.suppress(Exception), urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1):
-                break
-            time.sleep(0.2)
-        yield proc, stack.log_path("certificate-2")
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-        log.close()
+    """A second certificate process beside the stack's one: same database, same consumer groups."""
+    with stack.second_instance("certificate") as (proc, log):
+        yield proc, log

@@ -2,12 +2,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
-import signal
-import subprocess
-import sys
-import time
-import urllib.request
 import uuid
 from datetime import UTC, date, datetime
 
@@ -71,26 +65,5 @@ async def double_bookings(conn: asyncpg.Connection, org_id: uuid.UUID) -> int:
 @contextlib.contextmanager
 def second_instance(stack):
     """A second lodging process beside the stack's one: same database, same consumer groups."""
-    from balai_devstack.infra import free_port
-
-    spec = next(s for s in __import__("balai_devstack.stack", fromlist=["SERVICES"]).SERVICES if s.name == "lodging")
-    port = free_port()
-    log = open(stack.log_path("lodging-2"), "ab")  # noqa: SIM115 - the child keeps it
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", spec.app, "--factory", "--host", "127.0.0.1", "--port", str(port),
-         "--no-access-log"], env=stack.env_for(spec), stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            with contextlib.suppress(Exception), urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1):
-                break
-            time.sleep(0.2)
-        yield proc, stack.log_path("lodging-2")
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-        log.close()
+    with stack.second_instance("lodging") as (proc, log):
+        yield proc, log

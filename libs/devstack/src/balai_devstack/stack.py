@@ -156,13 +156,27 @@ class Stack:
         subprocess.run([sys.executable, "-m", spec.name, *args], env=self.env_for(spec), check=True,
                        cwd=ROOT, stdout=subprocess.DEVNULL if not self.log_to_console else None)
 
-    def start_service(self, spec: ServiceSpec) -> None:
-        port = self.gateway_port if spec is GATEWAY else self.ports[spec.name]
-        out = None if self.log_to_console else open(self.log_path(spec.name), "ab")  # noqa: SIM115 - the child keeps it
-        self.procs[spec.name] = subprocess.Popen(
+    def start_service(self, spec: ServiceSpec, *, key: str | None = None, port: int | None = None) -> None:
+        """Start a service process; `key`/`port` name and place another instance of it."""
+        key = key or spec.name
+        port = port or (self.gateway_port if spec is GATEWAY else self.ports[spec.name])
+        out = None if self.log_to_console else open(self.log_path(key), "ab")  # noqa: SIM115 - the child keeps it
+        self.procs[key] = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", spec.app, "--factory", "--host", "127.0.0.1",
              "--port", str(port), "--no-access-log", "--timeout-graceful-shutdown", "5"],
             env=self.env_for(spec), cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+
+    @contextlib.contextmanager
+    def second_instance(self, name: str):
+        """Another process of service `name` beside the stack's one: own port, same database and
+        consumer groups (a scaled-out replica). Yields the process and its log file."""
+        spec, key, port = next(s for s in SERVICES if s.name == name), f"{name}-2", free_port()
+        self.start_service(spec, key=key, port=port)
+        try:
+            self.wait_healthy(key, f"http://127.0.0.1:{port}")
+            yield self.procs[key], self.log_path(key)
+        finally:
+            self.stop_service(key)
 
     def wait_healthy(self, name: str, url: str, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout
