@@ -30,7 +30,7 @@ class UpstreamResponse:
     status: int
     data: Any = None
     headers: CIMultiDictProxy | dict = field(default_factory=dict)
-    body: bytes = b""  # the raw bytes of a file download (JSON answers are decoded into `data`)
+    body: bytes = b""  # the raw bytes of a file, or of a call's answer that is not JSON
 
     @property
     def ok(self) -> bool:
@@ -85,7 +85,7 @@ class Upstreams:
     async def call(self, service: str, method: str, path: str, *, json: Any = None,
                    data: Any = None, token: str | None = None, client_ip: str | None = None,
                    params: dict | None = None) -> UpstreamResponse:
-        """Call a service from the web layer and decode its JSON answer."""
+        """Call a service from the web layer and decode its JSON answer (any other answer stays in `body`)."""
         url = self.base_url(service) + path
         headers = self._headers(token, client_ip, "application/json")
         try:
@@ -98,7 +98,7 @@ class Upstreams:
                         payload = orjson.loads(body)
                     except ValueError:
                         payload = None
-                return UpstreamResponse(resp.status, payload, resp.headers)
+                return UpstreamResponse(resp.status, payload, resp.headers, b"" if payload is not None else body)
         except (TimeoutError, aiohttp.ClientError) as exc:
             log.warning("upstream_unavailable", service=service, error=type(exc).__name__)
             raise UpstreamUnavailable(service) from exc

@@ -3,7 +3,6 @@ per organisation and training kind, with a live preview (sample data, watermark 
 from __future__ import annotations
 
 import aiohttp
-import orjson
 from fastapi import APIRouter, Query, Request
 from starlette.datastructures import FormData
 from starlette.responses import Response
@@ -88,20 +87,15 @@ async def preview(request: Request, jenis: str = Query("", max_length=60), org: 
     user = await require_admin(request)
     form = await read_form(request, max_files=1)
     params = _params(jenis, org)
-    upstreams = request.app.state.upstreams
-    url = upstreams.base_url(SERVICE) + "/admin/templates/preview"
-    headers = upstreams._headers(user.access_token, client_ip(request.scope), None)
-    async with upstreams.session.post(url, params=params, data=await _body(form), headers=headers) as resp:
-        body = await resp.read()
-        if resp.status == 200:
-            return Response(body, media_type="application/pdf", headers={
-                "Content-Disposition": 'inline; filename="contoh-sertifikat.pdf"', "Cache-Control": "no-store"})
-        try:
-            data = orjson.loads(body)
-        except ValueError:
-            data = {}
+    r = await request.app.state.upstreams.call(SERVICE, "POST", "/admin/templates/preview", params=params,
+                                               data=await _body(form), token=user.access_token,
+                                               client_ip=client_ip(request.scope))
+    if r.status == 200:
+        return Response(r.body, media_type="application/pdf", headers={
+            "Content-Disposition": 'inline; filename="contoh-sertifikat.pdf"', "Cache-Control": "no-store"})
+    data = r.data
     data = data if isinstance(data, dict) else {}
     typed = {name: form_text(form, name) for name in FIELDS} | {"kind": params["kind"]}
     errors = data.get("errors") if isinstance(data.get("errors"), dict) else {}
-    return _editor(request, user, typed, params, status_code=resp.status if resp.status < 500 else 503,
+    return _editor(request, user, typed, params, status_code=r.status if r.status < 500 else 503,
                    errors=errors, alert=data.get("detail") if isinstance(data.get("detail"), str) else None)
