@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .certificate import CertificateIssuedV1, CertificateRevokedV1
 from .envelope import EventData
-from .identity import ParticipantRegisteredV1, ParticipantUpdatedV1
+from .identity import ParticipantRegisteredV1, ParticipantUpdatedV1, ServiceStandardsPublishedV1
 from .lodging import CheckedInV1, CheckedOutV1, RoomAssignedV1, RoomReleasedV1, RoomWaitlistedV1
 from .survey import SurveyInvitationCreatedV1, SurveySubmittedV1
 from .training import (
@@ -17,7 +17,7 @@ from .training import (
 from .ukm import BusinessRegisteredV1, BusinessUpdatedV1, ProductShowcasedV1, ProductWithdrawnV1
 
 EVENTS: dict[str, list[type[EventData]]] = {
-    "identity": [ParticipantRegisteredV1, ParticipantUpdatedV1],
+    "identity": [ParticipantRegisteredV1, ParticipantUpdatedV1, ServiceStandardsPublishedV1],
     "ukm": [BusinessRegisteredV1, BusinessUpdatedV1, ProductShowcasedV1, ProductWithdrawnV1],
     "training": [EnrollmentSubmittedV1, EnrollmentVerifiedV1, EnrollmentRejectedV1, EnrollmentCancelledV1,
                  AttendanceConfirmedV1, TrainingCompletedV1],

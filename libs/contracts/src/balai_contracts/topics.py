@@ -1,6 +1,7 @@
 """Kafka topics: one per aggregate stream, keyed by aggregate id."""
 
 IDENTITY_PARTICIPANT = "identity.participant"
+IDENTITY_ORGANISATION = "identity.organisation"
 UKM_BUSINESS = "ukm.business"
 UKM_PRODUCT = "ukm.product"
 TRAINING_ENROLLMENT = "training.enrollment"
@@ -10,7 +11,7 @@ SURVEY_INVITATION = "survey.invitation"
 SURVEY_RESPONSE = "survey.response"
 
 ALL_TOPICS = (
-    IDENTITY_PARTICIPANT, UKM_BUSINESS, UKM_PRODUCT, TRAINING_ENROLLMENT,
+    IDENTITY_PARTICIPANT, IDENTITY_ORGANISATION, UKM_BUSINESS, UKM_PRODUCT, TRAINING_ENROLLMENT,
     LODGING_STAY, CERTIFICATE, SURVEY_INVITATION, SURVEY_RESPONSE,
 )
 PARTITIONS = 6
