@@ -26,6 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from balai_contracts.envelope import Envelope, EventData
 from balai_contracts.topics import dlq
 
+from . import metrics
 from .inbox import Inbox
 from .logging import correlation_id, get_logger
 
@@ -171,6 +172,7 @@ def subscribe(router: KafkaRouter | KafkaBroker, broker_ref: Callable[[], KafkaB
 
     async def dead_letter(dlq_topic: str, body: bytes, key: str, headers: dict[str, str]) -> None:
         await broker_ref().publish(body, topic=dlq_topic, key=key.encode(), headers=headers)
+        metrics.dead_lettered(dlq_topic, f"{consumer.name}.{topic}")
 
     # One consumer group per (service, topic): every member of a group subscribes to the same
     # topic. A group mixing members of different subscriptions was seen on the dev broker to never

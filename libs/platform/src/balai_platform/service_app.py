@@ -21,6 +21,7 @@ from . import web
 from .auth import TokenVerifier
 from .body_limit import DEFAULT_MAX_BODY_BYTES, BodyLimitMiddleware
 from .logging import get_logger
+from .metrics import ServiceMetrics, subscriptions_of
 from .readiness import broker_ready, database_ready
 from .relay import OutboxRelay
 from .requests import AuthError
@@ -74,6 +75,8 @@ def create_service_app(*, name: str, description: str, settings: ServiceSettings
     if consumers is not None:
         consumers(ctx, broker)
     state = {"consuming": False}
+    service_metrics = ServiceMetrics(engine=engine, bootstrap=settings.kafka_bootstrap,
+                                     subscriptions=subscriptions_of(broker))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -89,6 +92,7 @@ def create_service_app(*, name: str, description: str, settings: ServiceSettings
             with contextlib.suppress(Exception):
                 await broker.stop()
         await relay.stop()
+        await service_metrics.close()
         await engine.dispose()
 
     # no slash redirects: behind the gateway a 307 would reveal the service's internal address
@@ -108,7 +112,7 @@ def create_service_app(*, name: str, description: str, settings: ServiceSettings
             return {**required, **info}, {}
         return required, info
 
-    web.install(app, service=name, readiness=readiness)
+    web.install(app, service=name, readiness=readiness, refresh_metrics=service_metrics.refresh)
     app.add_exception_handler(error_type, error_handler(error_type))
     app.add_exception_handler(AuthError, error_handler(AuthError))
     for router in routers:

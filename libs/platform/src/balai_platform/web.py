@@ -66,10 +66,12 @@ def _validation_errors(exc: RequestValidationError) -> dict[str, str]:
 
 
 def install(app: FastAPI, *, service: str,
-            readiness: Callable[[], Awaitable[tuple[dict[str, bool], dict[str, bool]]]]) -> None:
+            readiness: Callable[[], Awaitable[tuple[dict[str, bool], dict[str, bool]]]],
+            refresh_metrics: Callable[[], Awaitable[None]] | None = None) -> None:
     """Add request-id middleware, metrics, /healthz, /readyz, /metrics and error handlers.
 
     `readiness` returns (required checks, informational checks); only the first decide readiness.
+    `refresh_metrics` updates the gauges computed on scrape (balai_platform.metrics).
     """
 
     @app.middleware("http")
@@ -143,6 +145,8 @@ def install(app: FastAPI, *, service: str,
 
     @app.get("/metrics", include_in_schema=False)
     async def metrics():
+        if refresh_metrics is not None:
+            await refresh_metrics()
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
 
