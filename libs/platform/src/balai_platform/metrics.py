@@ -154,8 +154,12 @@ class ServiceMetrics:
         end = await consumer.end_offsets(tps)
         lags: dict[tuple[str, str, int], int] = {}
         for group, topic in self.subscriptions:
-            committed = await admin.list_consumer_group_offsets(group)
-            for tp in (tp for tp in tps if tp.topic == topic):
+            mine = [tp for tp in tps if tp.topic == topic]
+            if not mine:
+                continue
+            # explicit partitions: Tansu answers "all partitions" in a form aiokafka cannot decode
+            committed = await admin.list_consumer_group_offsets(group, partitions=mine)
+            for tp in mine:
                 meta = committed.get(tp)
                 offset = meta.offset if meta is not None and meta.offset >= 0 else begin[tp]
                 lags[(group, topic, tp.partition)] = max(end[tp] - offset, 0)

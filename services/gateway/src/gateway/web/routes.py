@@ -29,6 +29,7 @@ from gateway.web.certificate import public as cert_public
 from gateway.web.certificate import routes as cert_routes
 from gateway.web.common import redirect
 from gateway.web.csrf import CsrfFailed
+from gateway.web.event_docs import routes as event_docs
 from gateway.web.gallery import routes as gallery
 from gateway.web.lodging import routes as lg_routes
 from gateway.web.participant import register
@@ -60,6 +61,7 @@ def include(app: FastAPI) -> None:
         app.include_router(module.router)  # survey pages
     for module in (cert_routes, cert_public, cert_templates, cert_admin):  # template editor before /{cert_id}
         app.include_router(module.router)  # certificate pages
+    app.include_router(event_docs.router)  # /dokumentasi/events
 
     @app.exception_handler(LoginRequired)
     async def login_required(request: Request, exc: LoginRequired) -> Response:

@@ -1,0 +1,1 @@
+"""`/dokumentasi/events`: every published event, from the contracts, as one readable page."""
