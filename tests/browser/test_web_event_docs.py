@@ -12,7 +12,8 @@ PHONE = {"width": 360, "height": 740}
 
 
 def test_event_docs_from_the_footer_on_a_phone(browser, balai_stack, audit):
-    context = browser.new_context(base_url=balai_stack.gateway_url, locale="id-ID", viewport=PHONE)
+    context = browser.new_context(base_url=balai_stack.gateway_url, locale="id-ID", viewport=PHONE,
+                                  bypass_csp=True)  # axe is injected inline
     context.set_default_timeout(15_000)
     try:
         page = context.new_page()
@@ -48,7 +49,7 @@ def test_event_docs_from_the_footer_on_a_phone(browser, balai_stack, audit):
 
 def test_event_docs_on_a_desktop(browser, balai_stack, audit):
     context = browser.new_context(base_url=balai_stack.gateway_url, locale="id-ID",
-                                  viewport={"width": 1280, "height": 800})
+                                  viewport={"width": 1280, "height": 800}, bypass_csp=True)
     try:
         page = context.new_page()
         resp = page.goto("/dokumentasi/events")

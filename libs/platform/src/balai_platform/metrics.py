@@ -116,8 +116,10 @@ class ServiceMetrics:
     async def _clients(self) -> tuple[AIOKafkaConsumer, AIOKafkaAdminClient]:
         if self._consumer is None or self._admin is None:
             await self._close_clients()
+            # partition counts come from the client's metadata, refreshed once a minute: a
+            # partition added to a topic shows in the lag within a minute
             consumer = AIOKafkaConsumer(bootstrap_servers=self.bootstrap, enable_auto_commit=False,
-                                        client_id="balai-metrics")
+                                        client_id="balai-metrics", metadata_max_age_ms=60_000)
             admin = AIOKafkaAdminClient(bootstrap_servers=self.bootstrap, client_id="balai-metrics")
             try:
                 await consumer.start()
