@@ -14,16 +14,32 @@ class ServiceSettings(BaseSettings):
     log_level: str = "INFO"
     log_json: bool = True
     db_pool_size: int = 10
-    # Tansu holds an idle fetch until this expires: it bounds consumer latency.
+    # Tansu holds an empty fetch until the wait expires, so the wait bounds consumer latency and
+    # every wait costs CPU. While events flow (one in the last kafka_fetch_busy_seconds) the short
+    # wait keeps a flow's events ~10 ms apart; an idle consumer fetches with the long one. Tansu
+    # looks at the log at the start, after half of a wait >= 250 ms, then again after half of
+    # what remains while that is >= 250 ms, and at the end: 490 ms means 3 looks per fetch (the
+    # first event after a quiet spell waits <= 245 ms), 500 ms would mean 4.
+    # On Apache Kafka set both long: see docs/operations.md.
     kafka_fetch_max_wait_ms: int = 20
+    kafka_fetch_idle_wait_ms: int = 490
+    kafka_fetch_busy_seconds: float = 10.0
     outbox_batch_size: int = 200
-    outbox_poll_seconds: float = 1.0
+    # the relay is woken by NOTIFY from the committing transaction; the poll is only the safety
+    # net (and how often a standby replica tries to take over the lead)
+    outbox_poll_seconds: float = 5.0
     consumer_max_retries: int = 5
     run_consumers: bool = True
     # The outbox absorbs a broker outage, so by default an unreachable broker makes /readyz
     # report "degraded" but stay 200: pulling every replica out of service would turn a
     # broker blip into a site outage. Set true to make the broker gate readiness.
     readiness_requires_broker: bool = False
+
+    def fetch_waits(self) -> dict[str, float]:
+        """The keyword arguments of balai_platform.consumer.subscribe for the fetch wait."""
+        return {"fetch_max_wait_ms": self.kafka_fetch_max_wait_ms,
+                "fetch_idle_wait_ms": self.kafka_fetch_idle_wait_ms,
+                "busy_seconds": self.kafka_fetch_busy_seconds}
 
     @property
     def asyncpg_dsn(self) -> str:

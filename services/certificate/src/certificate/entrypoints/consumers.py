@@ -23,6 +23,5 @@ def build_consumer(ctx: CertificateContext, broker: KafkaBroker) -> IdempotentCo
     consumer.handle(TrainingCompletedV1, partial(issuing.on_training_completed, ctx))
     consumer.handle(EnrollmentSubmittedV1, surveys.on_enrollment_submitted)
     consumer.handle(SurveySubmittedV1, surveys.on_survey_submitted)
-    for topic in (TRAINING_ENROLLMENT, SURVEY_RESPONSE):
-        subscribe(broker, lambda: broker, topic, consumer, fetch_max_wait_ms=ctx.settings.kafka_fetch_max_wait_ms)
+    subscribe(broker, lambda: broker, (TRAINING_ENROLLMENT, SURVEY_RESPONSE), consumer, **ctx.settings.fetch_waits())
     return consumer

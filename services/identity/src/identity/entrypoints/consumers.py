@@ -20,6 +20,5 @@ def build_consumer(ctx: IdentityContext, broker: KafkaBroker) -> IdempotentConsu
     consumer = IdempotentConsumer(ctx.sessionmaker, Inbox(inbox), ctx.settings.consumer_group,
                                   max_retries=ctx.settings.consumer_max_retries)
     consumer.handle(EnrollmentSubmittedV1, participant_orgs.on_enrollment_submitted)
-    subscribe(broker, lambda: broker, TRAINING_ENROLLMENT, consumer,
-              fetch_max_wait_ms=ctx.settings.kafka_fetch_max_wait_ms)
+    subscribe(broker, lambda: broker, (TRAINING_ENROLLMENT,), consumer, **ctx.settings.fetch_waits())
     return consumer

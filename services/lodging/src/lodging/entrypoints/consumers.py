@@ -27,6 +27,5 @@ def build_consumer(ctx: LodgingContext, broker: KafkaBroker) -> IdempotentConsum
     consumer.handle(AttendanceConfirmedV1, partial(reactions.on_attendance_confirmed, ctx))
     consumer.handle(EnrollmentCancelledV1, partial(reactions.on_enrollment_cancelled, ctx))
     consumer.handle(EnrollmentRejectedV1, partial(reactions.on_enrollment_rejected, ctx))
-    for topic in (IDENTITY_PARTICIPANT, TRAINING_ENROLLMENT):
-        subscribe(broker, lambda: broker, topic, consumer, fetch_max_wait_ms=ctx.settings.kafka_fetch_max_wait_ms)
+    subscribe(broker, lambda: broker, (IDENTITY_PARTICIPANT, TRAINING_ENROLLMENT), consumer, **ctx.settings.fetch_waits())
     return consumer

@@ -21,6 +21,5 @@ def build_consumer(ctx: SurveyContext, broker: KafkaBroker) -> IdempotentConsume
     consumer = IdempotentConsumer(ctx.sessionmaker, Inbox(inbox), ctx.settings.consumer_group,
                                   max_retries=ctx.settings.consumer_max_retries)
     consumer.handle(TrainingCompletedV1, partial(invitations.on_training_completed, ctx))
-    subscribe(broker, lambda: broker, TRAINING_ENROLLMENT, consumer,
-              fetch_max_wait_ms=ctx.settings.kafka_fetch_max_wait_ms)
+    subscribe(broker, lambda: broker, (TRAINING_ENROLLMENT,), consumer, **ctx.settings.fetch_waits())
     return consumer

@@ -24,6 +24,5 @@ def build_consumer(ctx: TrainingContext, broker: KafkaBroker) -> IdempotentConsu
     consumer.handle(ParticipantUpdatedV1, copies.on_participant_updated)
     consumer.handle(BusinessRegisteredV1, copies.on_business_registered)
     consumer.handle(BusinessUpdatedV1, copies.on_business_updated)
-    for topic in (IDENTITY_PARTICIPANT, UKM_BUSINESS):
-        subscribe(broker, lambda: broker, topic, consumer, fetch_max_wait_ms=ctx.settings.kafka_fetch_max_wait_ms)
+    subscribe(broker, lambda: broker, (IDENTITY_PARTICIPANT, UKM_BUSINESS), consumer, **ctx.settings.fetch_waits())
     return consumer

@@ -25,6 +25,5 @@ def build_consumer(ctx: UkmContext, broker: KafkaBroker) -> IdempotentConsumer:
     consumer.handle(ParticipantRegisteredV1, reactions.on_participant_registered)
     consumer.handle(ParticipantUpdatedV1, reactions.on_participant_updated)
     consumer.handle(AttendanceConfirmedV1, partial(reactions.on_attendance_confirmed, ctx))
-    for topic in (IDENTITY_PARTICIPANT, TRAINING_ENROLLMENT):
-        subscribe(broker, lambda: broker, topic, consumer, fetch_max_wait_ms=ctx.settings.kafka_fetch_max_wait_ms)
+    subscribe(broker, lambda: broker, (IDENTITY_PARTICIPANT, TRAINING_ENROLLMENT), consumer, **ctx.settings.fetch_waits())
     return consumer
