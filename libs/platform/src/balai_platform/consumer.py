@@ -216,6 +216,13 @@ class AdaptiveFetchWait:
         self._set(self.idle_ms)
 
 
+def fetch_waits(settings: Any) -> dict[str, Any]:
+    """subscribe()'s fetch-wait arguments from a service's settings (ServiceSettings.kafka_fetch_*)."""
+    return {"fetch_max_wait_ms": settings.kafka_fetch_max_wait_ms,
+            "fetch_idle_wait_ms": getattr(settings, "kafka_fetch_idle_wait_ms", None),
+            "busy_seconds": getattr(settings, "kafka_fetch_busy_seconds", 10.0)}
+
+
 def subscribe(router: KafkaRouter | KafkaBroker, broker_ref: Callable[[], KafkaBroker],
               topics: str | Sequence[str], consumer: IdempotentConsumer, *, fetch_max_wait_ms: int = 20,
               fetch_idle_wait_ms: int | None = None, busy_seconds: float = 10.0) -> AdaptiveFetchWait:

@@ -35,12 +35,6 @@ class ServiceSettings(BaseSettings):
     # broker blip into a site outage. Set true to make the broker gate readiness.
     readiness_requires_broker: bool = False
 
-    def fetch_waits(self) -> dict[str, float]:
-        """The keyword arguments of balai_platform.consumer.subscribe for the fetch wait."""
-        return {"fetch_max_wait_ms": self.kafka_fetch_max_wait_ms,
-                "fetch_idle_wait_ms": self.kafka_fetch_idle_wait_ms,
-                "busy_seconds": self.kafka_fetch_busy_seconds}
-
     @property
     def asyncpg_dsn(self) -> str:
         """The database URL without SQLAlchemy's driver suffix (for raw asyncpg)."""

@@ -9,7 +9,7 @@ from faststream.kafka import KafkaBroker
 from balai_contracts.identity import ParticipantRegisteredV1, ParticipantUpdatedV1
 from balai_contracts.topics import IDENTITY_PARTICIPANT, UKM_BUSINESS
 from balai_contracts.ukm import BusinessRegisteredV1, BusinessUpdatedV1
-from balai_platform.consumer import IdempotentConsumer, subscribe
+from balai_platform.consumer import IdempotentConsumer, fetch_waits, subscribe
 from balai_platform.inbox import Inbox
 
 from ..adapters.tables import inbox
@@ -24,5 +24,5 @@ def build_consumer(ctx: TrainingContext, broker: KafkaBroker) -> IdempotentConsu
     consumer.handle(ParticipantUpdatedV1, copies.on_participant_updated)
     consumer.handle(BusinessRegisteredV1, copies.on_business_registered)
     consumer.handle(BusinessUpdatedV1, copies.on_business_updated)
-    subscribe(broker, lambda: broker, (IDENTITY_PARTICIPANT, UKM_BUSINESS), consumer, **ctx.settings.fetch_waits())
+    subscribe(broker, lambda: broker, (IDENTITY_PARTICIPANT, UKM_BUSINESS), consumer, **fetch_waits(ctx.settings))
     return consumer
