@@ -186,23 +186,27 @@ class AdaptiveFetchWait:
         self.idle_ms = max(idle_ms, busy_ms)
         self.busy_seconds = busy_seconds
         self.subscriber: Any = None
-        self.busy = False
         self.last = 0.0
         self._timer: asyncio.TimerHandle | None = None
 
-    def _set(self, wait_ms: int) -> bool:
+    @property
+    def busy(self) -> bool:
+        return self._timer is not None
+
+    def _fetcher(self) -> Any:
         fetcher = getattr(getattr(self.subscriber, "consumer", None), "_fetcher", None)
-        if fetcher is None or not hasattr(fetcher, "_fetch_max_wait_ms"):
-            return False
-        fetcher._fetch_max_wait_ms = wait_ms
-        return True
+        return fetcher if hasattr(fetcher, "_fetch_max_wait_ms") else None
 
     def touch(self) -> None:
         """A message arrived: fetch with the short wait until `busy_seconds` without one."""
+        fetcher = self._fetcher()
+        if fetcher is None:
+            return
         loop = asyncio.get_running_loop()
         self.last = loop.time()
-        if not self.busy and self._set(self.busy_ms):
-            self.busy = True
+        # checked on every message: a consumer restarted after a broker outage starts idle
+        fetcher._fetch_max_wait_ms = self.busy_ms
+        if self._timer is None:
             self._timer = loop.call_later(self.busy_seconds, self._maybe_idle)
 
     def _maybe_idle(self) -> None:
@@ -211,9 +215,10 @@ class AdaptiveFetchWait:
         if quiet < self.busy_seconds:
             self._timer = loop.call_later(self.busy_seconds - quiet, self._maybe_idle)
             return
-        self.busy = False
         self._timer = None
-        self._set(self.idle_ms)
+        fetcher = self._fetcher()
+        if fetcher is not None:
+            fetcher._fetch_max_wait_ms = self.idle_ms
 
 
 def fetch_waits(settings: Any) -> dict[str, Any]:

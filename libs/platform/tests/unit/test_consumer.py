@@ -200,3 +200,15 @@ async def test_fetch_wait_is_short_while_events_flow_and_long_when_idle():
     assert (wait.busy, fetcher._fetch_max_wait_ms) == (False, 490)
     wait.touch()
     assert fetcher._fetch_max_wait_ms == 20
+
+
+async def test_a_restarted_consumer_gets_the_short_wait_with_its_next_event():
+    from balai_platform.consumer import AdaptiveFetchWait
+
+    wait = AdaptiveFetchWait(busy_ms=20, idle_ms=490, busy_seconds=5)
+    wait.subscriber = _Subscriber()
+    wait.touch()
+    wait.subscriber = _Subscriber()  # the broker came back: a new aiokafka consumer, built idle
+    assert wait.subscriber.consumer._fetcher._fetch_max_wait_ms == 490
+    wait.touch()
+    assert wait.subscriber.consumer._fetcher._fetch_max_wait_ms == 20
