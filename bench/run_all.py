@@ -6,7 +6,7 @@ under the table with its exit code and the rows it reported before failing are k
 --quick (make bench-quick) sets BENCH_QUICK=1 and a shorter wrk run: smaller n everywhere, the
 whole table in about 15 minutes on the 2-core machine. --only NAME[,NAME] runs a subset.
 The table is Markdown, headed by the date and the machine (nproc, CPU model, load), so it can
-go into README "Measured figures" as printed.
+go into README "Measured figures" as printed; .state/bench/table.md holds it as it grows.
 """
 from __future__ import annotations
 
@@ -90,6 +90,10 @@ def main() -> None:
             rows.extend(got)
             if rc != 0:
                 failures.append(f"{script.name} exited with {rc} after {took:.0f} s ({len(got)} rows reported)")
+            # the table so far, in case a long run is stopped before the end
+            partial = ROOT / ".state" / "bench" / "table.md"
+            partial.parent.mkdir(parents=True, exist_ok=True)
+            partial.write_text(f"{header} (so far)\n\n{table(rows)}\n")
     took = (datetime.now(UTC) - started).total_seconds()
     print(f"\n{header}; took {took / 60:.1f} min\n")
     print(table(rows))
