@@ -181,7 +181,7 @@ class AdaptiveFetchWait:
     not expose it, so it is set on the fetcher of the subscriber's consumer when present.
     """
 
-    def __init__(self, busy_ms: int = 20, idle_ms: int = 490, busy_seconds: float = 10.0) -> None:
+    def __init__(self, busy_ms: int = 20, idle_ms: int = 990, busy_seconds: float = 10.0) -> None:
         self.busy_ms = busy_ms
         self.idle_ms = max(idle_ms, busy_ms)
         self.busy_seconds = busy_seconds
