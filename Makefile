@@ -2,7 +2,7 @@
 PY := .venv/bin/python
 export XDG_RUNTIME_DIR ?= /tmp
 
-.PHONY: setup setup-test run lint test test-unit test-integration bench asyncapi lighthouse clean
+.PHONY: setup setup-test run lint test test-unit test-integration bench bench-quick asyncapi lighthouse clean
 
 setup:
 	@bash scripts/setup.sh
@@ -23,8 +23,12 @@ test: setup-test lint
 test-unit: setup
 	@$(PY) -m pytest -m "not integration and not browser"
 
+# every bench/*_bench.py and the bare baselines, one table (run under /work/tools/heavy on the shared machine)
 bench: setup
-	@$(PY) bench/identity_bench.py
+	@$(PY) bench/run_all.py
+
+bench-quick: setup
+	@$(PY) bench/run_all.py --quick
 
 lighthouse: setup-test
 	@$(PY) bench/lighthouse.py

@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from reportlab.platypus import SimpleDocTemplate  # noqa: E402
 
+from bench.benchlib import Row, report  # noqa: E402
 from services.survey.tests.unit.report_samples import TOTALS, sample_report  # noqa: E402
 from survey.adapters.pdf_common import doc_fonts, para  # noqa: E402
 from survey.adapters.printables import paper_form_pdf, qr_sheet_pdf  # noqa: E402
@@ -49,8 +50,13 @@ def timed(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
     return statistics.median(samples), samples[min(len(samples) - 1, int(0.95 * len(samples)))]
 
 
-def line(label: str, result: tuple[float, float]) -> None:
+def line(label: str, result: tuple[float, float], baseline: tuple[str, tuple[float, float]] | None = None) -> None:
+    """Print the line; a line with a baseline is also a row of make bench's table."""
     print(f"  {label:<58} median {result[0]:9.3f} ms   p95 {result[1]:9.3f} ms")
+    if baseline is not None:
+        name, base = baseline
+        report(Row(f"survey {label}, median", round(result[0], 2), "ms", f"{name} {base[0]:.2f} ms",
+                   result[0] / base[0] if base[0] else None))
 
 
 def bare_pdf() -> bytes:
@@ -86,15 +92,18 @@ def main() -> None:
     answers = [tuple(rnd.randint(1, 4) for _ in range(18)) for _ in range(100_000)]
     fractions = [Fraction(t, TOTALS.n) for t in TOTALS.performance + TOTALS.importance]
     print("IKM recap (exact Fractions)")
-    line("baseline: sum of 18 Fractions", timed(lambda: sum(fractions, Fraction(0)), 2000))
-    line("recap(Totals) — NRR, IKM, grades, legacy, IPA", timed(lambda: recap(TOTALS), 2000))
+    base_sum = timed(lambda: sum(fractions, Fraction(0)), 2000)
+    line("baseline: sum of 18 Fractions", base_sum)
+    line("recap(Totals) — NRR, IKM, grades, legacy, IPA", timed(lambda: recap(TOTALS), 2000),
+         ("sum of 18 Fractions", base_sum))
     line("for scale: Python sum of 100,000 answers into Totals", timed(
         lambda: python_totals(answers), 5))
     print("PDF")
     data = sample_report()
-    line("baseline: one-paragraph reportlab document", timed(bare_pdf, 30))
-    line("render_report (312 answers, ~9 pages, 3 charts)", timed(lambda: sample_report_pdf(data),
-                                                                  15))
+    base_pdf = timed(bare_pdf, 30)
+    line("baseline: one-paragraph reportlab document", base_pdf)
+    line("render_report (312 answers, ~9 pages, 3 charts)", timed(lambda: sample_report_pdf(data), 15),
+         ("one-paragraph reportlab PDF", base_pdf))
     content = default_content()
     line("qr_sheet_pdf", timed(lambda: qr_sheet_pdf("UPT Balai", "Semester I Th. 2024",
                                                     "https://balai.example/skm/x"), 15))
@@ -103,9 +112,10 @@ def main() -> None:
     rows = paper_rows(1000)
     xlsx, csv_bytes = export_rows_xlsx(rows), export_rows_csv(rows)
     line("paper_template_xlsx", timed(lambda: paper_template_xlsx(content), 10))
-    line("parse_paper_sheet, 1,000 rows, CSV", timed(lambda: parse_paper_sheet(csv_bytes, "a.csv"),
-                                                     5))
-    line("parse_paper_sheet, 1,000 rows, XLSX", timed(lambda: parse_paper_sheet(xlsx, "a.xlsx"), 5))
+    csv_t = timed(lambda: parse_paper_sheet(csv_bytes, "a.csv"), 5)
+    line("parse_paper_sheet, 1,000 rows, CSV", csv_t)
+    line("parse_paper_sheet, 1,000 rows, XLSX", timed(lambda: parse_paper_sheet(xlsx, "a.xlsx"), 5),
+         ("the same rows as CSV", csv_t))
     line("export_rows_xlsx, 1,000 rows", timed(lambda: export_rows_xlsx(rows), 5))
 
 

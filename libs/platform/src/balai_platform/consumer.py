@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
@@ -166,22 +166,103 @@ class IdempotentConsumer:
         return "dead_lettered"
 
 
-def subscribe(router: KafkaRouter | KafkaBroker, broker_ref: Callable[[], KafkaBroker], topic: str,
-              consumer: IdempotentConsumer, *, fetch_max_wait_ms: int = 20) -> None:
-    """Attach `consumer` to `topic` in consumer group `<consumer.name>.<topic>`."""
+class AdaptiveFetchWait:
+    """How long the broker may hold an empty fetch: short while events flow, long when idle.
+
+    The dev broker (Tansu) answers an empty fetch only when `fetch_max_wait_ms` runs out and
+    checks every assigned partition's log again on every fetch, so an idle consumer with a 20 ms
+    wait costs the broker and the service CPU fifty times a second for nothing. After a message,
+    the consumer fetches with `busy_ms` (events of a flow follow each other within milliseconds)
+    for `busy_seconds`; then with `idle_ms`. The first event after a quiet spell waits for the
+    broker's next look at the log: Tansu looks again after half the remaining wait while that is
+    250 ms or more, so at most about idle_ms / 2 (Apache Kafka answers a fetch as soon as data
+    arrives, so a long wait costs no latency there: docs/operations.md).
+
+    aiokafka reads the wait from its fetcher for every fetch request it builds; FastStream does
+    not expose it, so it is set on the fetcher of the subscriber's consumer when present.
+    """
+
+    def __init__(self, busy_ms: int = 20, idle_ms: int = 990, busy_seconds: float = 10.0) -> None:
+        self.busy_ms = busy_ms
+        self.idle_ms = max(idle_ms, busy_ms)
+        self.busy_seconds = busy_seconds
+        self.subscriber: Any = None
+        self.last = 0.0
+        self._timer: asyncio.TimerHandle | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self._timer is not None
+
+    def _fetcher(self) -> Any:
+        fetcher = getattr(getattr(self.subscriber, "consumer", None), "_fetcher", None)
+        return fetcher if hasattr(fetcher, "_fetch_max_wait_ms") else None
+
+    def touch(self) -> None:
+        """A message arrived: fetch with the short wait until `busy_seconds` without one."""
+        fetcher = self._fetcher()
+        if fetcher is None:
+            return
+        loop = asyncio.get_running_loop()
+        self.last = loop.time()
+        # checked on every message: a consumer restarted after a broker outage starts idle
+        fetcher._fetch_max_wait_ms = self.busy_ms
+        if self._timer is None:
+            self._timer = loop.call_later(self.busy_seconds, self._maybe_idle)
+
+    def _maybe_idle(self) -> None:
+        loop = asyncio.get_running_loop()
+        quiet = loop.time() - self.last
+        if quiet < self.busy_seconds:
+            self._timer = loop.call_later(self.busy_seconds - quiet, self._maybe_idle)
+            return
+        self._timer = None
+        fetcher = self._fetcher()
+        if fetcher is not None:
+            fetcher._fetch_max_wait_ms = self.idle_ms
+
+
+def fetch_waits(settings: Any) -> dict[str, Any]:
+    """subscribe()'s fetch-wait arguments from a service's settings (ServiceSettings.kafka_fetch_*)."""
+    return {"fetch_max_wait_ms": settings.kafka_fetch_max_wait_ms,
+            "fetch_idle_wait_ms": getattr(settings, "kafka_fetch_idle_wait_ms", None),
+            "busy_seconds": getattr(settings, "kafka_fetch_busy_seconds", 10.0)}
+
+
+def subscribe(router: KafkaRouter | KafkaBroker, broker_ref: Callable[[], KafkaBroker],
+              topics: str | Sequence[str], consumer: IdempotentConsumer, *, fetch_max_wait_ms: int = 20,
+              fetch_idle_wait_ms: int | None = None, busy_seconds: float = 10.0) -> AdaptiveFetchWait:
+    """Attach `consumer` to `topics` with ONE Kafka consumer.
+
+    The consumer group is `<consumer.name>` for a service's list of topics (one group, one fetch
+    loop, one heartbeat per process however many topics) and `<consumer.name>.<topic>` for a
+    single topic given as a string. Every member of a group subscribes to the same topics: a group
+    mixing members of different subscriptions was seen on the dev broker to never finish
+    rebalancing after a replica restart. The inbox de-duplicates per service.
+
+    `fetch_max_wait_ms` is the wait while events flow, `fetch_idle_wait_ms` (default: the same,
+    i.e. a fixed wait) after `busy_seconds` without a message (AdaptiveFetchWait).
+    """
+    names = [topics] if isinstance(topics, str) else list(topics)
+    group = f"{consumer.name}.{topics}" if isinstance(topics, str) else consumer.name
+    wait = AdaptiveFetchWait(fetch_max_wait_ms, fetch_idle_wait_ms or fetch_max_wait_ms, busy_seconds)
 
     async def dead_letter(dlq_topic: str, body: bytes, key: str, headers: dict[str, str]) -> None:
         await broker_ref().publish(body, topic=dlq_topic, key=key.encode(), headers=headers)
         metrics.dead_lettered(dlq_topic, f"{consumer.name}.{topic}")
 
-    # One consumer group per (service, topic): every member of a group subscribes to the same
-    # topic. A group mixing members of different subscriptions was seen on the dev broker to never
-    # finish rebalancing after a replica restart. The inbox still de-duplicates per service.
-    @router.subscriber(topic, group_id=f"{consumer.name}.{topic}", ack_policy=AckPolicy.ACK,
-                       auto_offset_reset="earliest", fetch_max_wait_ms=fetch_max_wait_ms,
-                       # short handlers; a short poll interval also bounds the rebalance
-                       # timeout, so a restarted replica rejoins fast after an unclean stop
-                       max_poll_interval_ms=30_000, session_timeout_ms=10_000,
-                       heartbeat_interval_ms=3_000)
+    subscriber = router.subscriber(
+        *names, group_id=group, ack_policy=AckPolicy.ACK, auto_offset_reset="earliest",
+        # the first fetch after start answers at once when there is a backlog
+        fetch_max_wait_ms=wait.idle_ms,
+        # short handlers; a short poll interval also bounds the rebalance
+        # timeout, so a restarted replica rejoins fast after an unclean stop
+        max_poll_interval_ms=30_000, session_timeout_ms=10_000, heartbeat_interval_ms=3_000)
+    wait.subscriber = subscriber
+
+    @subscriber
     async def _on_message(msg: KafkaMessage) -> None:
-        await consumer.process(msg.body, topic=topic, dead_letter=dead_letter)
+        wait.touch()
+        await consumer.process(msg.body, topic=msg.raw_message.topic, dead_letter=dead_letter)
+
+    return wait

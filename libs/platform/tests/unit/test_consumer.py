@@ -169,3 +169,46 @@ async def test_one_handler_per_contract(setup):
         consumer.handle(ThingHappenedV1, again)
     consumer.handle(OtherHappenedV1, again)
     assert set(consumer.contracts) == {"ThingHappened", "OtherHappened"}
+
+
+class _Fetcher:
+    _fetch_max_wait_ms = 490
+
+
+class _Subscriber:
+    def __init__(self) -> None:
+        self.consumer = type("C", (), {"_fetcher": _Fetcher()})()
+
+
+async def test_fetch_wait_is_short_while_events_flow_and_long_when_idle():
+    import asyncio
+
+    from balai_platform.consumer import AdaptiveFetchWait
+
+    wait = AdaptiveFetchWait(busy_ms=20, idle_ms=490, busy_seconds=0.2)
+    wait.touch()  # not started yet (no consumer): nothing to set, no error
+    assert not wait.busy
+    wait.subscriber = _Subscriber()
+    fetcher = wait.subscriber.consumer._fetcher
+    wait.touch()
+    assert (wait.busy, fetcher._fetch_max_wait_ms) == (True, 20)
+    await asyncio.sleep(0.12)
+    wait.touch()  # another event: the busy window starts again
+    await asyncio.sleep(0.15)
+    assert fetcher._fetch_max_wait_ms == 20, "0.2 s have not passed since the last event"
+    await asyncio.sleep(0.15)
+    assert (wait.busy, fetcher._fetch_max_wait_ms) == (False, 490)
+    wait.touch()
+    assert fetcher._fetch_max_wait_ms == 20
+
+
+async def test_a_restarted_consumer_gets_the_short_wait_with_its_next_event():
+    from balai_platform.consumer import AdaptiveFetchWait
+
+    wait = AdaptiveFetchWait(busy_ms=20, idle_ms=490, busy_seconds=5)
+    wait.subscriber = _Subscriber()
+    wait.touch()
+    wait.subscriber = _Subscriber()  # the broker came back: a new aiokafka consumer, built idle
+    assert wait.subscriber.consumer._fetcher._fetch_max_wait_ms == 490
+    wait.touch()
+    assert wait.subscriber.consumer._fetcher._fetch_max_wait_ms == 20

@@ -9,7 +9,7 @@ from faststream.kafka import KafkaBroker
 from balai_contracts.survey import SurveySubmittedV1
 from balai_contracts.topics import SURVEY_RESPONSE, TRAINING_ENROLLMENT
 from balai_contracts.training import EnrollmentSubmittedV1, TrainingCompletedV1
-from balai_platform.consumer import IdempotentConsumer, subscribe
+from balai_platform.consumer import IdempotentConsumer, fetch_waits, subscribe
 from balai_platform.inbox import Inbox
 
 from ..adapters.tables import inbox
@@ -23,6 +23,5 @@ def build_consumer(ctx: CertificateContext, broker: KafkaBroker) -> IdempotentCo
     consumer.handle(TrainingCompletedV1, partial(issuing.on_training_completed, ctx))
     consumer.handle(EnrollmentSubmittedV1, surveys.on_enrollment_submitted)
     consumer.handle(SurveySubmittedV1, surveys.on_survey_submitted)
-    for topic in (TRAINING_ENROLLMENT, SURVEY_RESPONSE):
-        subscribe(broker, lambda: broker, topic, consumer, fetch_max_wait_ms=ctx.settings.kafka_fetch_max_wait_ms)
+    subscribe(broker, lambda: broker, (TRAINING_ENROLLMENT, SURVEY_RESPONSE), consumer, **fetch_waits(ctx.settings))
     return consumer

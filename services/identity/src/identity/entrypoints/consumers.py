@@ -8,7 +8,7 @@ from faststream.kafka import KafkaBroker
 
 from balai_contracts.topics import TRAINING_ENROLLMENT
 from balai_contracts.training import EnrollmentSubmittedV1
-from balai_platform.consumer import IdempotentConsumer, subscribe
+from balai_platform.consumer import IdempotentConsumer, fetch_waits, subscribe
 from balai_platform.inbox import Inbox
 
 from ..adapters.tables import inbox
@@ -20,6 +20,5 @@ def build_consumer(ctx: IdentityContext, broker: KafkaBroker) -> IdempotentConsu
     consumer = IdempotentConsumer(ctx.sessionmaker, Inbox(inbox), ctx.settings.consumer_group,
                                   max_retries=ctx.settings.consumer_max_retries)
     consumer.handle(EnrollmentSubmittedV1, participant_orgs.on_enrollment_submitted)
-    subscribe(broker, lambda: broker, TRAINING_ENROLLMENT, consumer,
-              fetch_max_wait_ms=ctx.settings.kafka_fetch_max_wait_ms)
+    subscribe(broker, lambda: broker, (TRAINING_ENROLLMENT,), consumer, **fetch_waits(ctx.settings))
     return consumer

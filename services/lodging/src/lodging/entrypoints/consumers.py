@@ -11,7 +11,7 @@ from faststream.kafka import KafkaBroker
 from balai_contracts.identity import ParticipantRegisteredV1, ParticipantUpdatedV1
 from balai_contracts.topics import IDENTITY_PARTICIPANT, TRAINING_ENROLLMENT
 from balai_contracts.training import AttendanceConfirmedV1, EnrollmentCancelledV1, EnrollmentRejectedV1
-from balai_platform.consumer import IdempotentConsumer, subscribe
+from balai_platform.consumer import IdempotentConsumer, fetch_waits, subscribe
 from balai_platform.inbox import Inbox
 
 from ..adapters.tables import inbox
@@ -27,6 +27,5 @@ def build_consumer(ctx: LodgingContext, broker: KafkaBroker) -> IdempotentConsum
     consumer.handle(AttendanceConfirmedV1, partial(reactions.on_attendance_confirmed, ctx))
     consumer.handle(EnrollmentCancelledV1, partial(reactions.on_enrollment_cancelled, ctx))
     consumer.handle(EnrollmentRejectedV1, partial(reactions.on_enrollment_rejected, ctx))
-    for topic in (IDENTITY_PARTICIPANT, TRAINING_ENROLLMENT):
-        subscribe(broker, lambda: broker, topic, consumer, fetch_max_wait_ms=ctx.settings.kafka_fetch_max_wait_ms)
+    subscribe(broker, lambda: broker, (IDENTITY_PARTICIPANT, TRAINING_ENROLLMENT), consumer, **fetch_waits(ctx.settings))
     return consumer

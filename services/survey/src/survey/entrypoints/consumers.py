@@ -9,7 +9,7 @@ from faststream.kafka import KafkaBroker
 
 from balai_contracts.topics import TRAINING_ENROLLMENT
 from balai_contracts.training import TrainingCompletedV1
-from balai_platform.consumer import IdempotentConsumer, subscribe
+from balai_platform.consumer import IdempotentConsumer, fetch_waits, subscribe
 from balai_platform.inbox import Inbox
 
 from ..adapters.tables import inbox
@@ -21,6 +21,5 @@ def build_consumer(ctx: SurveyContext, broker: KafkaBroker) -> IdempotentConsume
     consumer = IdempotentConsumer(ctx.sessionmaker, Inbox(inbox), ctx.settings.consumer_group,
                                   max_retries=ctx.settings.consumer_max_retries)
     consumer.handle(TrainingCompletedV1, partial(invitations.on_training_completed, ctx))
-    subscribe(broker, lambda: broker, TRAINING_ENROLLMENT, consumer,
-              fetch_max_wait_ms=ctx.settings.kafka_fetch_max_wait_ms)
+    subscribe(broker, lambda: broker, (TRAINING_ENROLLMENT,), consumer, **fetch_waits(ctx.settings))
     return consumer

@@ -9,7 +9,7 @@ from faststream.kafka import KafkaBroker
 from balai_contracts.identity import ParticipantRegisteredV1, ParticipantUpdatedV1
 from balai_contracts.topics import IDENTITY_PARTICIPANT, UKM_BUSINESS
 from balai_contracts.ukm import BusinessRegisteredV1, BusinessUpdatedV1
-from balai_platform.consumer import IdempotentConsumer, subscribe
+from balai_platform.consumer import IdempotentConsumer, fetch_waits, subscribe
 from balai_platform.inbox import Inbox
 
 from ..adapters.tables import inbox
@@ -24,6 +24,5 @@ def build_consumer(ctx: TrainingContext, broker: KafkaBroker) -> IdempotentConsu
     consumer.handle(ParticipantUpdatedV1, copies.on_participant_updated)
     consumer.handle(BusinessRegisteredV1, copies.on_business_registered)
     consumer.handle(BusinessUpdatedV1, copies.on_business_updated)
-    for topic in (IDENTITY_PARTICIPANT, UKM_BUSINESS):
-        subscribe(broker, lambda: broker, topic, consumer, fetch_max_wait_ms=ctx.settings.kafka_fetch_max_wait_ms)
+    subscribe(broker, lambda: broker, (IDENTITY_PARTICIPANT, UKM_BUSINESS), consumer, **fetch_waits(ctx.settings))
     return consumer

@@ -11,7 +11,7 @@ from faststream.kafka import KafkaBroker
 from balai_contracts.identity import ParticipantRegisteredV1, ParticipantUpdatedV1
 from balai_contracts.topics import IDENTITY_PARTICIPANT, TRAINING_ENROLLMENT
 from balai_contracts.training import AttendanceConfirmedV1
-from balai_platform.consumer import IdempotentConsumer, subscribe
+from balai_platform.consumer import IdempotentConsumer, fetch_waits, subscribe
 from balai_platform.inbox import Inbox
 
 from ..adapters.tables import inbox
@@ -25,6 +25,5 @@ def build_consumer(ctx: UkmContext, broker: KafkaBroker) -> IdempotentConsumer:
     consumer.handle(ParticipantRegisteredV1, reactions.on_participant_registered)
     consumer.handle(ParticipantUpdatedV1, reactions.on_participant_updated)
     consumer.handle(AttendanceConfirmedV1, partial(reactions.on_attendance_confirmed, ctx))
-    for topic in (IDENTITY_PARTICIPANT, TRAINING_ENROLLMENT):
-        subscribe(broker, lambda: broker, topic, consumer, fetch_max_wait_ms=ctx.settings.kafka_fetch_max_wait_ms)
+    subscribe(broker, lambda: broker, (IDENTITY_PARTICIPANT, TRAINING_ENROLLMENT), consumer, **fetch_waits(ctx.settings))
     return consumer
