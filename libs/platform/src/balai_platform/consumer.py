@@ -249,7 +249,7 @@ def subscribe(router: KafkaRouter | KafkaBroker, broker_ref: Callable[[], KafkaB
 
     async def dead_letter(dlq_topic: str, body: bytes, key: str, headers: dict[str, str]) -> None:
         await broker_ref().publish(body, topic=dlq_topic, key=key.encode(), headers=headers)
-        metrics.dead_lettered(dlq_topic, f"{consumer.name}.{topic}")
+        metrics.dead_lettered(dlq_topic, group)
 
     subscriber = router.subscriber(
         *names, group_id=group, ack_policy=AckPolicy.ACK, auto_offset_reset="earliest",
