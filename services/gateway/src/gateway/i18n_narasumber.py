@@ -6,8 +6,8 @@ ID: dict[str, str] = {
     # menus and dashboard
     "ns_nav": "Narasumber", "ns_nav_schedule": "Jadwal Mengajar", "ns_nav_admin": "Narasumber",
     "ns_tile_title": "Narasumber",
-    "ns_tile_body": "{review} pendaftaran menunggu telaah, {decide} menunggu keputusan pimpinan, "
-                    "{requests} permintaan narasumber menunggu.",
+    "ns_tile_body": "Menunggu telaah tim: {review} · menunggu keputusan pimpinan: {decide}",
+    "ns_tile_registrations": "pendaftaran narasumber menunggu", "ns_tile_requests": "permintaan narasumber menunggu",
     # public information and registration
     "ns_title": "Narasumber",
     "ns_intro": ("Anda praktisi, akademisi atau pendamping KUKM? Daftarkan profil Anda sebagai narasumber "
