@@ -132,8 +132,8 @@ async def letter_pdf(ctx: TrainingContext, claims: Claims, narasumber_id: uuid.U
     else:
         subject = "Penolakan Pendaftaran Narasumber"
         paragraphs = [intro + "BELUM DAPAT KAMI SETUJUI, dengan rincian sebagai berikut:",
-                      "Saudara/i dapat mendaftar kembali setelah melengkapi kekurangan di atas. Demikian surat ini "
-                      "kami sampaikan, atas perhatiannya kami ucapkan terima kasih."]
+                      "Untuk informasi lebih lanjut Saudara/i dapat menghubungi kami. Demikian surat ini kami "
+                      "sampaikan, atas perhatiannya kami ucapkan terima kasih."]
         details = [("Nama", n.full_name), ("Bidang keahlian", n.expertise), ("Alasan", n.decision_reason or "-")]
     pdf = render_letter(head, Letter(number=n.letter_number, on=on, subject=subject, to=[n.full_name],
                                      paragraphs=paragraphs, details=details))
