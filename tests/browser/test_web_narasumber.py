@@ -47,6 +47,8 @@ def test_narasumber_registers_is_approved_assigned_and_requested(browser, page, 
     page.goto("/narasumber")
     page.click("button:has-text('Kirim Pendaftaran')")  # empty: every field says what is missing
     expect(page.locator("#ringkasan-kesalahan")).to_be_visible()
+    for field in ("org_id", "full_name", "email", "phone", "modules", "cv"):
+        expect(page.locator(f"#e-{field}")).not_to_be_empty()
     checked(page, audit)
     page.select_option("#f-org_id", label="Balatkop UKM Provinsi Jawa Tengah")
     page.fill("#f-full_name", "Dr. Rina Kartika")
@@ -140,7 +142,7 @@ def test_narasumber_registers_is_approved_assigned_and_requested(browser, page, 
     checked(head, audit)
     head.click("a:has-text('Dinas Koperasi Kabupaten Kendal')")
     head.check("#f-approve")
-    head.select_option("#f-narasumber_id", label=re.compile("Dr. Rina Kartika"))
+    head.select_option("#f-narasumber_id", label="Dr. Rina Kartika (Pemasaran digital UMKM)")
     head.click("button:has-text('Simpan Keputusan')")
     expect(head.get_by_role("status")).to_contain_text("Keputusan tersimpan")
     checked(head, audit)

@@ -331,8 +331,7 @@ def published(db) -> list:
 async def test_register_review_decide_assign_through_handlers(world):
     ctx, db = world
     applicant = claims()
-    docs = handlers.checked_documents(("cv.pdf", PDF), (None, None))
-    out = await handlers.register(ctx, applicant, ORG, FORM, docs)
+    out = await handlers.register(ctx, applicant, ORG, FORM, ("cv.pdf", PDF), (None, None))
     nid = uuid.UUID(out["id"])
     reviewer, head = claims("admin", ORG), claims("admin", ORG)
     await handlers.recommend(ctx, reviewer, nid, "approve", "Profil sesuai modul standar")
@@ -352,20 +351,21 @@ async def test_register_review_decide_assign_through_handlers(world):
 async def test_admins_stay_in_their_organisation_and_applicants_see_only_their_own(world):
     ctx, db = world
     applicant = claims()
-    out = await handlers.register(ctx, applicant, ORG, FORM, handlers.checked_documents(("cv.pdf", PDF), (None, None)))
+    out = await handlers.register(ctx, applicant, ORG, FORM, ("cv.pdf", PDF), (None, None))
     nid = uuid.UUID(out["id"])
     with pytest.raises(Forbidden):
         await handlers.recommend(ctx, claims("admin", OTHER), nid, "approve", "Profil sesuai modul")
     with pytest.raises(Forbidden):
         await handlers.letter_pdf(ctx, claims(), nid)
     with pytest.raises(Forbidden):
-        await handlers.register(ctx, claims("admin", ORG), ORG, FORM, [])
+        await handlers.register(ctx, claims("admin", ORG), ORG, FORM, ("cv.pdf", PDF), (None, None))
 
 
-async def test_documents_are_required_and_checked():
+async def test_every_wrong_field_is_named_at_once(world):
+    ctx, _ = world
     with pytest.raises(InvalidInput) as exc:
-        handlers.checked_documents((None, None), ("x.pdf", b"GIF89a"))
-    assert set(exc.value.errors) == {"cv", "certificate"}
+        await handlers.register(ctx, claims(), None, {**FORM, "email": "x"}, (None, None), ("x.pdf", b"GIF89a"))
+    assert set(exc.value.errors) == {"org_id", "email", "cv", "certificate"}
 
 
 async def test_request_submit_and_decide_through_handlers(world):

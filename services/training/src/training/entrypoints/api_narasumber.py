@@ -86,6 +86,13 @@ async def _read(request: Request, limit: int, file_fields: tuple[str, ...]
     return fields, files
 
 
+def _maybe_org(raw: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(raw)
+    except ValueError:
+        return None
+
+
 def _org(raw: str, field: str = "org_id") -> uuid.UUID:
     try:
         return uuid.UUID(raw)
@@ -109,8 +116,8 @@ async def register(request: Request, claims: Claims = Depends(claims_of)):
     fields, files = await _read(request, FORM_LIMIT, ("cv", "certificate"))
     data: dict = {k: (fields.get(k) or [""])[-1] for k in TEXT_FIELDS}
     data["modules"] = fields.get("modules", [])
-    documents = narasumber.checked_documents(files.get("cv", (None, None)), files.get("certificate", (None, None)))
-    return await narasumber.register(ctx, claims, _org((fields.get("org_id") or [""])[-1]), data, documents)
+    return await narasumber.register(ctx, claims, _maybe_org((fields.get("org_id") or [""])[-1]), data,
+                                     files.get("cv", (None, None)), files.get("certificate", (None, None)))
 
 
 @router.get("/narasumber/mine", response_model=MinePublic)

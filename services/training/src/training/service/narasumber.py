@@ -23,6 +23,7 @@ log = get_logger("narasumber")
 LETTER_KIND = "NARSUM"
 NOT_YOURS = "Anda hanya dapat melihat data narasumber Anda sendiri"
 NO_LETTER = "Surat belum tersedia: pendaftaran belum diputuskan"
+ORG_REQUIRED = "Pilih balai/UPT tujuan pendaftaran"
 
 
 def checked_documents(cv: tuple[str | None, bytes | None], certificate: tuple[str | None, bytes | None]
@@ -44,14 +45,25 @@ def checked_documents(cv: tuple[str | None, bytes | None], certificate: tuple[st
     return out
 
 
-async def register(ctx: TrainingContext, claims: Claims, org_id: uuid.UUID, data: dict,
-                   documents: list[tuple[str, int, CheckedMaterial]]) -> dict:
-    """Pendaftaran Narasumber; emits NarasumberRegistered."""
+async def register(ctx: TrainingContext, claims: Claims, org_id: uuid.UUID | None, data: dict,
+                   cv: tuple[str | None, bytes | None], certificate: tuple[str | None, bytes | None]) -> dict:
+    """Pendaftaran Narasumber; emits NarasumberRegistered. Every wrong field is named at once."""
     account = require_participant(claims)
-    profile = Profile.parse(data)
+    errors: dict[str, str] = {} if org_id else {"org_id": ORG_REQUIRED}
+    profile, documents = None, []
+    try:
+        profile = Profile.parse(data)
+    except InvalidInput as exc:
+        errors.update(exc.errors)
+    try:
+        documents = checked_documents(cv, certificate)
+    except InvalidInput as exc:
+        errors.update(exc.errors)
+    if errors or profile is None or org_id is None:
+        raise InvalidInput(errors)
     async with ctx.uow() as uow:
         if not await uow.letters.office_known(org_id):
-            raise InvalidInput({"org_id": "Pilih balai/UPT tujuan pendaftaran"})
+            raise InvalidInput({"org_id": ORG_REQUIRED})
         n = Narasumber.register(org_id, account, profile, ctx.now())
         await uow.narasumber.add(n, documents)
         await uow.commit()
