@@ -17,7 +17,7 @@ from ..domain.material import content_disposition
 from ..domain.narasumber_documents import MAX_DOCUMENT_BYTES
 from ..service import narasumber, narasumber_requests, narasumber_views
 from ..service.access import require_admin, require_participant
-from ..service.errors import InvalidInput, TrainingError
+from ..service.errors import TrainingError
 from .deps import ctx_of
 from .schemas_narasumber import (
     AssignedPublic,
@@ -93,13 +93,6 @@ def _maybe_org(raw: str) -> uuid.UUID | None:
         return None
 
 
-def _org(raw: str, field: str = "org_id") -> uuid.UUID:
-    try:
-        return uuid.UUID(raw)
-    except ValueError:
-        raise InvalidInput({field: "Pilih balai/UPT tujuan"}) from None
-
-
 # -- public and applicant ----------------------------------------------------------------------------
 
 @router.get("/narasumber/offices", response_model=OfficesPublic)
@@ -148,7 +141,7 @@ async def submit_request(request: Request):
     fields, files = await _read(request, MAX_DOCUMENT_BYTES + 128 * 1024, ("letter",))
     data = {k: (fields.get(k) or [""])[-1] for k in REQUEST_FIELDS}
     filename, letter_bytes = files.get("letter", (None, None))
-    return await narasumber_requests.submit(ctx, _org((fields.get("org_id") or [""])[-1]), data, filename,
+    return await narasumber_requests.submit(ctx, _maybe_org((fields.get("org_id") or [""])[-1]), data, filename,
                                             letter_bytes)
 
 

@@ -22,14 +22,15 @@ from .errors import InvalidInput, NotFound
 
 log = get_logger("narasumber_requests")
 LETTER_KIND = "PERM-NARSUM"
+ORG_REQUIRED = "Pilih balai/UPT tujuan permintaan"
 NOT_FOUND = "Permintaan narasumber tidak ditemukan. Periksa kembali tautan Anda"
 STATUS_LABELS = {"submitted": "Diterima, sedang diproses", "approved": "Disetujui", "rejected": "Tidak dapat dipenuhi"}
 
 
-async def submit(ctx: TrainingContext, org_id: uuid.UUID, data: dict, filename: str | None,
+async def submit(ctx: TrainingContext, org_id: uuid.UUID | None, data: dict, filename: str | None,
                  letter: bytes | None) -> dict:
     """Record a request ("Diterima"); answers its id and the requester's link token (shown once)."""
-    errors: dict[str, str] = {}
+    errors: dict[str, str] = {} if org_id else {"org_id": ORG_REQUIRED}
     parsed = None
     try:
         parsed = RequestLetter.parse(data, ctx.today())
@@ -39,11 +40,11 @@ async def submit(ctx: TrainingContext, org_id: uuid.UUID, data: dict, filename: 
         checked = check_pdf(letter, filename, "Surat permintaan")
     except DocumentError as exc:
         errors["letter"] = exc.message
-    if errors or parsed is None:
+    if errors or parsed is None or org_id is None:
         raise InvalidInput(errors)
     async with ctx.uow() as uow:
         if not await uow.letters.office_known(org_id):
-            raise InvalidInput({"org_id": "Pilih balai/UPT tujuan permintaan"})
+            raise InvalidInput({"org_id": ORG_REQUIRED})
         request, token = NarasumberRequest.submit(org_id, parsed, ctx.now())
         await uow.narasumber_requests.add(request, checked)
         await uow.commit()
