@@ -126,6 +126,29 @@ async def _certificate(c, stack, w: dict) -> None:
     await wait_for(issued, timeout=120)
 
 
+async def _narasumber(c, w: dict) -> None:
+    """A registered as narasumber with Jateng (recommended by admin.jateng, approved by the superadmin);
+    an outside body's request to Jateng, not decided yet."""
+    form = {"org_id": w["ORG"], "full_name": "Narasumber Rahasia A", "email": "narsum.a@contoh.id",
+            "phone": "0812 3456 7890", "expertise": "Pemasaran digital", "education": "S2",
+            "experience": "Mengajar pemasaran digital sejak 2015.", "modules": ["Pemasaran Digital"]}
+    r = await c.post(f"{TR}/narasumber", data=form, files={"cv": ("cv.pdf", PDF, "application/pdf")}, headers=w["A"])
+    assert r.status_code == 201, r.text
+    w["NS"] = r.json()["id"]
+    for who, step in (("jateng", "recommendation"), ("super", "decision")):
+        r = await c.post(f"{TR}/admin/narasumber/{w['NS']}/{step}", headers=w[who],
+                         json={"decision": "approve", "reason": "Profil sesuai modul standar"})
+        assert r.status_code == 200, r.text
+    today = datetime.now(WIB).date()
+    r = await c.post(f"{TR}/narasumber-requests", files={"letter": ("surat.pdf", PDF, "application/pdf")}, data={
+        "org_id": w["ORG"], "body_name": "Dinas Koperasi Kabupaten Kendal", "contact_name": "Budi Santoso",
+        "contact_email": "budi@kendal.go.id", "contact_phone": "0812 1111 2222", "letter_number": "005/1/2026",
+        "letter_date": today.isoformat(), "topic": "Pemasaran digital", "place": "Aula Dinas",
+        "event_date": (today + timedelta(days=20)).isoformat(), "audience": "40"})
+    assert r.status_code == 201, r.text
+    w["RQ"] = r.json()["id"]
+
+
 async def build_world(c: httpx.AsyncClient, stack) -> dict:
     """Participants A and B, the admins' tokens, A's business, products, enrollments and class."""
     w: dict = {}
@@ -135,6 +158,7 @@ async def build_world(c: httpx.AsyncClient, stack) -> dict:
     await _stay(c, w)
     await _survey(c, stack, w)
     await _certificate(c, stack, w)
+    await _narasumber(c, w)
     w["secrets"] = [w["A_form"][k] for k in ("nik", "kk", "full_name")] + [SECRET_REVIEW]
     return w
 

@@ -133,6 +133,14 @@ B_CASES = [
     ("web_B", "GET", "/admin/verifikasi"),
     ("web_B", "POST", "/admin/verifikasi", {"data": {"ids": "{E1}", "action": "verify"}}),
     ("web_B", "POST", "/admin/pendaftaran/{E1}/batal", {"data": {"cancel_reason": "iseng"}}),
+    # narasumber (issue 15): A's registration, letter and CV; the admins' review; a request's letter
+    ("B", "GET", TR + "/narasumber/{NS}"), ("B", "GET", TR + "/narasumber/{NS}/letter"),
+    ("B", "GET", TR + "/narasumber/{NS}/documents/cv"), ("B", "GET", TR + "/admin/narasumber"),
+    ("B", "POST", TR + "/admin/narasumber/{NS}/assignments",
+     {"json": {"training_id": "00000000-0000-4000-8000-000000000000", "module": "Modul", "day": "2030-01-01"}}),
+    ("B", "GET", TR + "/admin/narasumber-requests/{RQ}"), ("B", "GET", TR + "/admin/narasumber-requests/{RQ}/letter"),
+    ("web_B", "GET", "/narasumber/{NS}/surat"), ("web_B", "GET", "/admin/narasumber/{NS}"),
+    ("web_B", "GET", "/admin/narasumber/permintaan/{RQ}"),
 ]
 # the organisations' admins on a Jateng training: Jatim is refused, Jateng passes the same check.
 # Read-only rows first; the Jateng rows that change state run in this order, closing last.
@@ -165,6 +173,11 @@ ORG_CASES = [
     ("GET", "/berkas-pelatihan/{E1}/produk/1"),
     ("GET", "/berkas-pelatihan/{E1}/konfirmasi"),
     ("GET", "/materi-pelatihan/{M}/{F}"),
+    ("GET", TR + "/narasumber/{NS}"), ("GET", TR + "/narasumber/{NS}/letter"),
+    ("GET", TR + "/narasumber/{NS}/documents/cv"), ("GET", TR + "/admin/narasumber/office/{ORG}"),
+    ("GET", TR + "/admin/narasumber-requests/{RQ}"), ("GET", TR + "/admin/narasumber-requests/{RQ}/letter"),
+    ("GET", "/admin/narasumber/{NS}"), ("GET", "/admin/narasumber/{NS}/surat"),
+    ("GET", "/admin/narasumber/permintaan/{RQ}"), ("GET", "/admin/narasumber/permintaan/{RQ}/surat-permintaan"),
     ("GET", LG + "/admin/board?org_id={ORG}"), ("GET", LG + "/admin/dormitory?org_id={ORG}"),
     ("GET", LG + "/admin/stays/{S}"), ("GET", LG + "/admin/trainings/{T1}/rooms"),
     ("GET", LG + "/admin/trainings/{T1}/rooms/export?format=xlsx"),
@@ -191,6 +204,7 @@ ORG_CASES = [
     ("POST", TR + "/admin/enrollments/{E2}/reject", {"json": {"reason": "Berkas tidak lengkap"}}),
     ("PUT", TR + "/admin/enrollments/{E1}/score", {"json": {"score": 80}}),
     ("PUT", TR + "/admin/trainings/{T1}/attendance", {"json": {"day": "{today}", "records": []}}),
+    ("POST", TR + "/admin/narasumber-requests/{RQ}/decision", {"json": {"decision": "reject", "reason": "Jadwal penuh"}}),
     ("POST", TR + "/admin/trainings/{T1}/close"),
 ]
 JATIM_ONLY = [  # rows whose Jateng twin would destroy the set-up or repeat an API row above
@@ -215,6 +229,12 @@ JATIM_ONLY = [  # rows whose Jateng twin would destroy the set-up or repeat an A
     ("jatim", "PUT", LG + "/admin/buildings/{BLD}", {"json": {"name": "Diambil Alih"}}),
     ("jatim", "PUT", LG + "/admin/dormitory/settings?org_id={ORG}", {"json": {"arrive_evening_before": True}}),
     ("web_jatim", "POST", "/admin/asrama/tamu/{S}/lepas"), ("web_jatim", "POST", "/admin/asrama/kamar/{R}/buka"),
+    ("jatim", "POST", TR + "/admin/narasumber/{NS}/assignments",
+     {"json": {"training_id": "00000000-0000-4000-8000-000000000000", "module": "Modul", "day": "2030-01-01"}}),
+    ("jatim", "PUT", TR + "/admin/narasumber/office/{ORG}",
+     {"json": {"name": "Diambil Alih", "head_position": "Kepala", "head_name": "Palsu"}}),
+    ("web_jatim", "POST", "/admin/narasumber/permintaan/{RQ}/keputusan",
+     {"data": {"decision": "reject", "reason": "Bukan balai kami"}}),
 ]
 # every private route without a token
 ANON_CASES = [(m, p) for m, p in [
@@ -225,6 +245,8 @@ ANON_CASES = [(m, p) for m, p in [
     ("POST", UKM + "/businesses/{bid}/members/{A_id}/approve"), ("DELETE", UKM + "/businesses/{bid}/members/{A_id}"),
     ("POST", UKM + "/businesses/{bid}/products"), ("PATCH", UKM + "/products/{P1}"), ("POST", UKM + "/products/{P2}/unhide"),
     ("POST", UKM + "/admin/products/{P1}/unpublish"), ("GET", UKM + "/admin/businesses"),
+    ("GET", TR + "/narasumber/mine"), ("GET", TR + "/narasumber/{NS}"), ("GET", TR + "/narasumber/{NS}/letter"),
+    ("POST", TR + "/narasumber"), ("GET", TR + "/admin/narasumber"), ("GET", TR + "/admin/narasumber-requests/{RQ}"),
     ("GET", TR + "/my/businesses"), ("GET", TR + "/enrollments/mine"), ("GET", TR + "/enrollments/{E1}"),
     ("POST", TR + "/enrollments/{E1}/cancel"), ("POST", TR + "/enrollments/{E1}/confirm"),
     ("GET", TR + "/enrollments/{E1}/photos/1"), ("GET", TR + "/enrollments/{E1}/confirmation-photo"),
@@ -255,7 +277,8 @@ WEB_PAGES = ["/profil", "/riwayat", "/dashboard", "/riwayat/{E1}/konfirmasi", "/
              "/check-in", "/admin/asrama", "/admin/asrama/tamu/{S}",
              "/skm", "/skm/isi/{INV}", "/admin/skm", "/admin/skm/{SP}",
              "/e-sertifikat", "/e-sertifikat/{C1}/proses", "/admin/sertifikat", "/admin/sertifikat/{C1}",
-             "/admin/sertifikat/template"]
+             "/admin/sertifikat/template", "/narasumber/jadwal-mengajar", "/narasumber/{NS}/surat",
+             "/admin/narasumber", "/admin/narasumber/{NS}", "/admin/narasumber/permintaan/{RQ}"]
 WEB_FILES = [UKM + "/products/{P2}/photos/1", UKM + "/products/{P2}/photos/1?w=320", "/foto/{A_id}", "/berkas-pelatihan/{E1}/produk/1", "/berkas-pelatihan/{E1}/konfirmasi",
              "/materi-pelatihan/{M}/{F}"]
 

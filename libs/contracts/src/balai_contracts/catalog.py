@@ -12,6 +12,10 @@ from .training import (
                        EnrollmentRejectedV1,
                        EnrollmentSubmittedV1,
                        EnrollmentVerifiedV1,
+                       NarasumberApprovedV1,
+                       NarasumberAssignedV1,
+                       NarasumberRegisteredV1,
+                       NarasumberRejectedV1,
                        TrainingCompletedV1,
 )
 from .ukm import BusinessRegisteredV1, BusinessUpdatedV1, ProductShowcasedV1, ProductWithdrawnV1
@@ -20,7 +24,8 @@ EVENTS: dict[str, list[type[EventData]]] = {
     "identity": [ParticipantRegisteredV1, ParticipantUpdatedV1, ServiceStandardsPublishedV1],
     "ukm": [BusinessRegisteredV1, BusinessUpdatedV1, ProductShowcasedV1, ProductWithdrawnV1],
     "training": [EnrollmentSubmittedV1, EnrollmentVerifiedV1, EnrollmentRejectedV1, EnrollmentCancelledV1,
-                 AttendanceConfirmedV1, TrainingCompletedV1],
+                 AttendanceConfirmedV1, TrainingCompletedV1, NarasumberRegisteredV1, NarasumberApprovedV1,
+                 NarasumberRejectedV1, NarasumberAssignedV1],
     "lodging": [RoomAssignedV1, RoomWaitlistedV1, RoomReleasedV1, CheckedInV1, CheckedOutV1],
     "certificate": [CertificateIssuedV1, CertificateRevokedV1],
     "survey": [SurveyInvitationCreatedV1, SurveySubmittedV1],

@@ -9,7 +9,7 @@ from typing import ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .envelope import EventData
-from .topics import TRAINING_ENROLLMENT
+from .topics import TRAINING_ENROLLMENT, TRAINING_NARASUMBER
 
 
 class AttendanceConfirmedV1(EventData):
@@ -124,3 +124,50 @@ class TrainingCompletedV1(_EnrollmentData):
         default_factory=list, description="Materi pelatihan in order with their JP (the training's hours shared "
                                           "over its modules); empty when the training has no modules. Added in "
                                           "a backward-compatible way: consumers ignore it or read it when present")
+
+
+class _NarasumberData(EventData):
+    """Fields every narasumber (trainer) event carries. No name, contact data or documents (personal
+    data stays in training): a consumer that needs more asks training."""
+
+    topic: ClassVar[str] = TRAINING_NARASUMBER
+    narasumber_id: uuid.UUID = Field(description="Narasumber application/profile id; the event subject and Kafka key")
+    org_id: uuid.UUID = Field(description="Organisation (balai/UPT) the narasumber registered with")
+    account_id: uuid.UUID = Field(description="The applicant's account id (identity)")
+
+
+class NarasumberRegisteredV1(_NarasumberData):
+    """A person registered as narasumber ("Pendaftaran Narasumber"); the organisation's admins review it."""
+
+    event_type: ClassVar[str] = "NarasumberRegistered"
+    modules: list[str] = Field(description="Standard modules of the training catalogue the person can teach")
+    registered_at: datetime = Field(description="UTC time of the registration")
+
+
+class NarasumberApprovedV1(_NarasumberData):
+    """The head (a second admin, not the reviewer) approved the registration; a letter was numbered."""
+
+    event_type: ClassVar[str] = "NarasumberApproved"
+    modules: list[str] = Field(description="Standard modules the narasumber may teach")
+    letter_number: str = Field(description="Nomor surat persetujuan")
+    decided_at: datetime = Field(description="UTC time of the decision")
+
+
+class NarasumberRejectedV1(_NarasumberData):
+    """The head rejected the registration; the reason is in the rejection letter, not in the event."""
+
+    event_type: ClassVar[str] = "NarasumberRejected"
+    letter_number: str = Field(description="Nomor surat penolakan")
+    decided_at: datetime = Field(description="UTC time of the decision")
+
+
+class NarasumberAssignedV1(_NarasumberData):
+    """An approved narasumber was assigned to teach a module of a training ("Jadwal Mengajar")."""
+
+    event_type: ClassVar[str] = "NarasumberAssigned"
+    assignment_id: uuid.UUID = Field(description="Assignment id")
+    training_id: uuid.UUID = Field(description="Training (jadwal) id")
+    training_title: str = Field(description="Judul pelatihan, with batch")
+    module: str = Field(description="Materi/modul the narasumber teaches")
+    day: date = Field(description="Day of the session (within the training's dates)")
+    assigned_at: datetime = Field(description="UTC time of the assignment")

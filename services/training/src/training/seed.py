@@ -16,6 +16,7 @@ from balai_platform.logging import configure_logging, get_logger
 from .adapters.tables import business_members, businesses, enrollments, participants, trainings
 from .adapters.tables_class import modules, quiz_questions
 from .main import build_context
+from .seed_narasumber import seed_offices
 from .settings import Settings
 
 log = get_logger("seed")
@@ -113,5 +114,6 @@ async def seed_demo(settings: Settings) -> None:
                                                            set_={k: stmt.excluded[k] for k in MOVING}))
             await _full_training(s, org_id, uuid.uuid5(org_id, "spi"), now)
             await _online_class(s, uuid.uuid5(org_id, "pemasaran-digital"))
+        await seed_offices(s)  # the narasumber letters' letterheads
     await engine.dispose()
     log.info("seed_done", trainings=len(PLAN) * len(ORGS))

@@ -16,6 +16,7 @@ from gateway.web.admin_certificate import routes as cert_admin
 from gateway.web.admin_certificate import templates as cert_templates
 from gateway.web.admin_lodging import rooms as lg_rooms
 from gateway.web.admin_lodging import routes as lg_admin
+from gateway.web.admin_narasumber import routes as ns_admin
 from gateway.web.admin_survey import content as sv_content
 from gateway.web.admin_survey import routes as sv_admin
 from gateway.web.admin_training import class_editor as tr_class_editor
@@ -32,6 +33,7 @@ from gateway.web.csrf import CsrfFailed
 from gateway.web.event_docs import routes as event_docs
 from gateway.web.gallery import routes as gallery
 from gateway.web.lodging import routes as lg_routes
+from gateway.web.narasumber import routes as ns_routes
 from gateway.web.participant import register
 from gateway.web.participant import routes as participant
 from gateway.web.session import Forbidden, LoginRequired, set_flash
@@ -62,6 +64,8 @@ def include(app: FastAPI) -> None:
     for module in (cert_routes, cert_public, cert_templates, cert_admin):  # template editor before /{cert_id}
         app.include_router(module.router)  # certificate pages
     app.include_router(event_docs.router)  # /dokumentasi/events
+    for module in (ns_routes, ns_admin):
+        app.include_router(module.router)  # narasumber pages
 
     @app.exception_handler(LoginRequired)
     async def login_required(request: Request, exc: LoginRequired) -> Response:

@@ -8,6 +8,7 @@ from balai_platform.uow import SqlUnitOfWork
 
 from .classroom import SqlClassroom
 from .closing import SqlClosing
+from .narasumber_repository import NarasumberRepository, RequestRepository, SqlLetters
 from .registration import SqlRegistration
 from .repository import EnrollmentRepository
 from .seats import SqlSeats
@@ -21,6 +22,9 @@ class TrainingUnitOfWork(SqlUnitOfWork):
     closing: SqlClosing
     classroom: SqlClassroom
     registration: SqlRegistration
+    narasumber: NarasumberRepository
+    narasumber_requests: RequestRepository
+    letters: SqlLetters
 
     def repositories(self, session: AsyncSession) -> None:
         self.enrollments = EnrollmentRepository(session, self)
@@ -28,3 +32,6 @@ class TrainingUnitOfWork(SqlUnitOfWork):
         self.closing = SqlClosing(session)
         self.classroom = SqlClassroom(session)
         self.registration = SqlRegistration(session)
+        self.narasumber = NarasumberRepository(session, self)
+        self.narasumber_requests = RequestRepository(session, self)
+        self.letters = SqlLetters(session)
