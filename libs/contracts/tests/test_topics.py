@@ -44,3 +44,17 @@ def test_compose_creates_the_same_topics_compacted_the_same_way():
     assert env["MIN_COMPACTION_LAG_MS"] == topic_config(COMPACTED_TOPICS[0])["min.compaction.lag.ms"]
     assert env["DELETE_RETENTION_MS"] == topic_config(COMPACTED_TOPICS[0])["delete.retention.ms"]
     assert env["TOPIC_RETENTION_MS"] == topic_config(ALL_TOPICS[-1])["retention.ms"]
+
+
+def test_each_event_of_a_compacted_topic_carries_the_whole_state():
+    """Registered and Updated differ only in their timestamp: either one, alone, is the state a
+    consumer copies, so keeping only the latest per key loses nothing."""
+    from balai_contracts.identity import ParticipantRegisteredV1, ParticipantUpdatedV1
+    from balai_contracts.ukm import BusinessRegisteredV1, BusinessUpdatedV1
+
+    def state(model, *moments: str) -> set[str]:
+        return set(model.model_fields) - set(moments)
+
+    assert state(ParticipantRegisteredV1, "registered_at") == state(ParticipantUpdatedV1, "updated_at")
+    assert state(BusinessRegisteredV1, "registered_at", "registered_by") == state(BusinessUpdatedV1, "updated_at")
+    assert "members" in BusinessUpdatedV1.model_fields  # the whole membership, not a diff
