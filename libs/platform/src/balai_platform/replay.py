@@ -1,7 +1,7 @@
 """Rebuild a service's local copies from the beginning of the compacted state topics.
 
-`python -m <service> replay [--topics ...]` reads each topic from offset 0 to the end offsets
-seen when it starts, with a group-less consumer (manual partition assignment: no consumer group
+`python -m <service> replay [--topics ...]` reads each topic from offset 0 to its end as it was
+when reading began (`_read_to_end`), with a group-less consumer (manual partition assignment: no consumer group
 joins, no offset is committed, the live groups `<service>.<topic>` are untouched), and applies
 every event through the service's copy handlers: the SAME typed handlers the live consumer
 registers, decoded by the same `IdempotentConsumer.decode` (same contract, same version rule).
@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
@@ -68,7 +68,7 @@ async def _partitions(consumer: AIOKafkaConsumer, topic: str, timeout: float) ->
 
 async def replay(bootstrap: str, topics: Sequence[str], consumer: IdempotentConsumer, *,
                  batch_size: int = 500, metadata_timeout: float = 15.0) -> ReplayReport:
-    """Apply every event of `topics` (beginning to the end offsets at start) through the copy
+    """Apply every event of `topics` (beginning to the end when reading began) through the copy
     handlers registered on `consumer`; one database transaction per fetched batch."""
     report = ReplayReport()
     started = time.monotonic()
@@ -80,23 +80,42 @@ async def replay(bootstrap: str, topics: Sequence[str], consumer: IdempotentCons
         tps = [tp for topic in topics for tp in await _partitions(kafka, topic, metadata_timeout)]
         kafka.assign(tps)
         await kafka.seek_to_beginning(*tps)
-        ends = await kafka.end_offsets(tps)
-        pending = {tp for tp in tps if ends[tp] > await kafka.position(tp)}
         for tp in tps:
             report.read.setdefault(tp.topic, 0)
-        while pending:
-            batch = await kafka.getmany(*pending, timeout_ms=1000, max_records=batch_size)
-            records = [(tp, r) for tp, rs in batch.items() for r in rs if r.offset < ends[tp]]
-            if records:
-                await _apply(consumer, records, report)
-            for tp in list(pending):
-                if await kafka.position(tp) >= ends[tp]:
-                    pending.discard(tp)
+        await _read_to_end(kafka, tps, batch_size, lambda records: _apply(consumer, records, report))
     finally:
         await kafka.stop()
     report.seconds = time.monotonic() - started
     log.info("replay_done", topics=list(topics), **report.as_dict())
     return report
+
+
+async def _read_to_end(kafka: AIOKafkaConsumer, tps: list[TopicPartition], batch_size: int,
+                       apply: Callable[[list], Awaitable[None]], *, idle_rounds: int = 6) -> None:
+    """Hand every record from the current position up to the partition's end, as it was when
+    reading began, to `apply` in batches.
+
+    The end of a partition is the larger of ListOffsets' answer and the high watermark of the
+    first fetch response: the embedded broker (Tansu) was seen to under-report ListOffsets(latest)
+    by about a producer batch per partition, while its fetch high watermark is right. A partition
+    whose fetches never report a high watermark counts as done once at its ListOffsets end and
+    idle for `idle_rounds` polls."""
+    ends = await kafka.end_offsets(tps)
+    targets: dict[TopicPartition, int] = {}
+    pending, idle = set(tps), 0
+    while pending:
+        batch = await kafka.getmany(*pending, timeout_ms=500, max_records=batch_size)
+        records = [(tp, r) for tp, rs in batch.items() for r in rs]
+        if records:
+            await apply(records)
+        idle = 0 if records else idle + 1
+        for tp in list(pending):
+            high = kafka.highwater(tp)
+            if high is not None and tp not in targets:
+                targets[tp] = max(high, ends[tp])
+            position = await kafka.position(tp)
+            if position >= targets.get(tp, ends[tp]) and (tp in targets or idle >= idle_rounds):
+                pending.discard(tp)
 
 
 async def _apply(consumer: IdempotentConsumer, records: list, report: ReplayReport) -> None:
