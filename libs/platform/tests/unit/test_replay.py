@@ -99,3 +99,49 @@ def test_each_service_replays_copy_handlers_only(service):
     copies = {"ParticipantRegistered", "ParticipantUpdated", "BusinessRegistered", "BusinessUpdated"}
     assert set(consumer.contracts) <= copies
     assert {contract.topic for contract, _ in consumer.contracts.values()} == set(consumers.REPLAY_TOPICS)
+
+
+class FakeKafka:
+    """Partitions of `sizes` records; ListOffsets under-reports by `short` (as Tansu does); the
+    fetch high watermark is right but known only after the first fetch of a partition."""
+
+    def __init__(self, sizes: dict[str, int], short: int) -> None:
+        self.sizes, self.short = sizes, short
+        self.positions = {tp: 0 for tp in sizes}
+        self.fetched: set[str] = set()
+
+    async def end_offsets(self, tps):
+        return {tp: max(0, self.sizes[tp] - self.short) for tp in tps}
+
+    async def getmany(self, *tps, timeout_ms: int, max_records: int):
+        out = {}
+        for tp in tps:
+            self.fetched.add(tp)
+            start = self.positions[tp]
+            stop = min(self.sizes[tp], start + max_records)
+            if stop > start:
+                out[tp] = [Record(b"x") for _ in range(start, stop)]
+                self.positions[tp] = stop
+            if out:
+                break  # one partition per fetch: the others wait their turn
+        return out
+
+    def highwater(self, tp):
+        return self.sizes[tp] if tp in self.fetched else None
+
+    async def position(self, tp):
+        return self.positions[tp]
+
+
+async def test_read_to_end_reaches_the_high_watermark_when_list_offsets_under_reports():
+    from balai_platform.replay import _read_to_end
+
+    kafka = FakeKafka({"p0": 1200, "p1": 7, "p2": 0}, short=5)
+    seen: list = []
+
+    async def apply(records) -> None:
+        seen.extend(records)
+
+    await _read_to_end(kafka, list(kafka.sizes), 500, apply)
+    assert len(seen) == 1207
+    assert kafka.positions == {"p0": 1200, "p1": 7, "p2": 0}
