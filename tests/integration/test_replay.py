@@ -146,6 +146,7 @@ async def test_a_consumer_deployed_later_gets_all_1000_copies_and_replay_rebuild
     finally:
         await conn.close()
     report = replay("lodging", env)
+    print(f"lodging replay: {json.dumps(report, sort_keys=True)}")
     assert report["applied"][IDENTITY_PARTICIPANT] >= N + UPDATED
     first = await copies(dsn, ids)
     assert {pid: username for pid, (username, _) in first.items()} == expected
