@@ -2,7 +2,7 @@
 PY := .venv/bin/python
 export XDG_RUNTIME_DIR ?= /tmp
 
-.PHONY: setup setup-test run lint test test-unit test-integration bench bench-quick asyncapi lighthouse clean
+.PHONY: setup setup-test run lint test test-containers test-unit test-integration bench bench-quick asyncapi lighthouse clean
 
 setup:
 	@bash scripts/setup.sh
@@ -19,6 +19,13 @@ lint: setup
 
 test: setup-test lint
 	@$(PY) -m pytest
+
+# The integration and fault tests on Apache Kafka (KRaft) and PostgreSQL started by testcontainers
+# (balai_devstack.infra_choice). Needs a Docker engine: without one it stops at once and says why.
+# `BALAI_TEST_INFRA=containers make test` does the same for the whole suite.
+test-containers: setup-test lint
+	@BALAI_TEST_INFRA=containers $(PY) -m balai_devstack.infra_choice
+	@BALAI_TEST_INFRA=containers $(PY) -m pytest tests/integration $(wildcard tests/chaos)
 
 test-unit: setup
 	@$(PY) -m pytest -m "not integration and not browser"

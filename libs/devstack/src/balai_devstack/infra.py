@@ -13,6 +13,8 @@ from pathlib import Path
 import asyncpg
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
+from balai_contracts.topics import topic_config
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -44,6 +46,12 @@ def start_broker(port: int, log_path: Path) -> subprocess.Popen:
 
 
 async def create_topics(bootstrap: str, topics: list[str], partitions: int) -> None:
+    """Create the missing topics with the settings of deploy/kafka/topics.yaml (`topic_config`).
+
+    Tansu (the embedded broker) accepts and stores the settings (DescribeConfigs returns them)
+    but does not compact (50 events on one key all stay readable): on the dev stack, with its
+    memory storage, a compacted topic simply keeps its whole history until the broker stops.
+    Apache Kafka (compose, testcontainers, production) honours them."""
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
     for _attempt in range(30):
         try:
@@ -53,7 +61,8 @@ async def create_topics(bootstrap: str, topics: list[str], partitions: int) -> N
             await asyncio.sleep(0.5)
     try:
         existing = set(await admin.list_topics())
-        new = [NewTopic(t, num_partitions=partitions, replication_factor=1) for t in topics if t not in existing]
+        new = [NewTopic(t, num_partitions=partitions, replication_factor=1, topic_configs=topic_config(t))
+               for t in topics if t not in existing]
         if new:
             await admin.create_topics(new)
     finally:

@@ -111,6 +111,10 @@ class Stack:
     ports: dict[str, int] = field(default_factory=dict)
     pg: Postgres | None = None
     broker: subprocess.Popen | None = None
+    # a broker started elsewhere (testcontainers, BALAI_TEST_KAFKA_BOOTSTRAP): no Tansu is started;
+    # `broker_controls` (pause()/resume()) stands in for SIGSTOP/SIGCONT when it can
+    external_kafka: str | None = None
+    broker_controls: object | None = None
 
     @property
     def gateway_url(self) -> str:
@@ -118,7 +122,7 @@ class Stack:
 
     @property
     def kafka_bootstrap(self) -> str:
-        return f"127.0.0.1:{self.kafka_port}"
+        return self.external_kafka or f"127.0.0.1:{self.kafka_port}"
 
     def service_url(self, name: str) -> str:
         return f"http://127.0.0.1:{self.ports[name]}"
@@ -216,7 +220,8 @@ class Stack:
         if port_open("127.0.0.1", self.gateway_port):
             raise RuntimeError(f"port {self.gateway_port} is taken; set BALAI_GATEWAY_PORT")
         self.pg = resolve_postgres(self.state_dir)
-        self.broker = start_broker(self.kafka_port, self.log_path("broker"))
+        if self.external_kafka is None:
+            self.broker = start_broker(self.kafka_port, self.log_path("broker"))
         topics = [t for topic in ALL_TOPICS for t in (topic, dlq(topic))]
         asyncio.run(self._prepare(topics))
         if not self.with_services:
@@ -257,9 +262,18 @@ class Stack:
             proc.wait(5)
 
     def pause_broker(self) -> None:
+        if self.broker is None:
+            if self.broker_controls is None:
+                raise RuntimeError("the broker was started elsewhere and cannot be paused from here")
+            self.broker_controls.pause()
+            return
         os.kill(self.broker.pid, signal.SIGSTOP)
 
     def resume_broker(self) -> None:
+        if self.broker is None:
+            if self.broker_controls is not None:
+                self.broker_controls.resume()
+            return
         os.kill(self.broker.pid, signal.SIGCONT)
 
     def stop(self) -> None:

@@ -18,12 +18,20 @@ from ..adapters.tables import inbox
 from ..service import reactions
 from ..service.context import LodgingContext
 
+# compacted state topics this service keeps copies of (`python -m lodging replay`)
+REPLAY_TOPICS = (IDENTITY_PARTICIPANT,)
+
+
+def register_copies(consumer: IdempotentConsumer) -> None:
+    """The copy handlers only (upsert_if_newer, no side effect): the live consumer and replay."""
+    consumer.handle(ParticipantRegisteredV1, reactions.on_participant_changed)
+    consumer.handle(ParticipantUpdatedV1, reactions.on_participant_changed)
+
 
 def build_consumer(ctx: LodgingContext, broker: KafkaBroker) -> IdempotentConsumer:
     consumer = IdempotentConsumer(ctx.sessionmaker, Inbox(inbox), ctx.settings.consumer_group,
                                   max_retries=ctx.settings.consumer_max_retries)
-    consumer.handle(ParticipantRegisteredV1, reactions.on_participant_changed)
-    consumer.handle(ParticipantUpdatedV1, reactions.on_participant_changed)
+    register_copies(consumer)
     consumer.handle(AttendanceConfirmedV1, partial(reactions.on_attendance_confirmed, ctx))
     consumer.handle(EnrollmentCancelledV1, partial(reactions.on_enrollment_cancelled, ctx))
     consumer.handle(EnrollmentRejectedV1, partial(reactions.on_enrollment_rejected, ctx))

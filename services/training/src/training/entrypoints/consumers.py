@@ -16,13 +16,21 @@ from ..adapters.tables import inbox
 from ..service import copies
 from ..service.context import TrainingContext
 
+# compacted state topics this service keeps copies of (`python -m training replay`)
+REPLAY_TOPICS = (IDENTITY_PARTICIPANT, UKM_BUSINESS)
 
-def build_consumer(ctx: TrainingContext, broker: KafkaBroker) -> IdempotentConsumer:
-    consumer = IdempotentConsumer(ctx.sessionmaker, Inbox(inbox), ctx.settings.consumer_group,
-                                  max_retries=ctx.settings.consumer_max_retries)
+
+def register_copies(consumer: IdempotentConsumer) -> None:
+    """The copy handlers (upsert_if_newer, no side effect): the live consumer and replay."""
     consumer.handle(ParticipantRegisteredV1, copies.on_participant_registered)
     consumer.handle(ParticipantUpdatedV1, copies.on_participant_updated)
     consumer.handle(BusinessRegisteredV1, copies.on_business_registered)
     consumer.handle(BusinessUpdatedV1, copies.on_business_updated)
+
+
+def build_consumer(ctx: TrainingContext, broker: KafkaBroker) -> IdempotentConsumer:
+    consumer = IdempotentConsumer(ctx.sessionmaker, Inbox(inbox), ctx.settings.consumer_group,
+                                  max_retries=ctx.settings.consumer_max_retries)
+    register_copies(consumer)
     subscribe(broker, lambda: broker, (IDENTITY_PARTICIPANT, UKM_BUSINESS), consumer, **fetch_waits(ctx.settings))
     return consumer

@@ -1,0 +1,1 @@
+"""An outside showcase (E-Dukasi) kept from Balai's `ukm.product` topic."""
