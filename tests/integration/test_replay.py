@@ -136,7 +136,7 @@ async def test_a_consumer_deployed_later_gets_all_1000_copies_and_replay_rebuild
             got = await copies(dsn, ids)
             return got if len(got) == N and all(got[p][0] == u for p, u in expected.items()) else None
         await wait_for(all_copied, timeout=180, interval=1.0)
-    live_offsets = await group_offsets(stack.kafka_bootstrap, f"{group}.{IDENTITY_PARTICIPANT}", IDENTITY_PARTICIPANT)
+    live_offsets = await group_offsets(stack.kafka_bootstrap, group, IDENTITY_PARTICIPANT)  # one group per service
     assert sum(o or 0 for o in live_offsets.values()) >= N + UPDATED
 
     # its copies wiped: replay rebuilds every one, each at its latest state
@@ -155,7 +155,7 @@ async def test_a_consumer_deployed_later_gets_all_1000_copies_and_replay_rebuild
     again = replay("lodging", env)
     assert again["applied"][IDENTITY_PARTICIPANT] >= N + UPDATED
     assert await copies(dsn, ids) == first
-    assert await group_offsets(stack.kafka_bootstrap, f"{group}.{IDENTITY_PARTICIPANT}",
+    assert await group_offsets(stack.kafka_bootstrap, group,
                                IDENTITY_PARTICIPANT) == live_offsets
 
 
