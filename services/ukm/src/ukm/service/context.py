@@ -42,6 +42,11 @@ class UkmContext:
     outbox: Outbox
     counts: CountCache = field(default_factory=CountCache)
     clock: Clock = field(default_factory=Clock)  # UTC now() and WIB today(); tests pass a FrozenClock
+    # sessions for single-statement public reads (autocommit: no BEGIN/ROLLBACK); None: `sessionmaker`
+    reads: async_sessionmaker[AsyncSession] | None = None
+
+    def read_session(self) -> AsyncSession:
+        return (self.reads or self.sessionmaker)()
 
     def uow(self, session: AsyncSession | None = None) -> UkmUnitOfWork:
         """A unit of work on a new transaction, or inside `session`'s (a consumer's inbox transaction)."""
