@@ -21,7 +21,7 @@ def build_context(settings: Settings):
     # public reads run outside a transaction: no BEGIN/ROLLBACK round trips around one SELECT
     ctx = UkmContext(settings=settings, sessionmaker=make_sessionmaker(engine),
                      outbox=Outbox(outbox_table, source="ukm"),
-                     reads=make_sessionmaker(engine.execution_options(isolation_level="AUTOCOMMIT")))
+                     reads=engine.execution_options(isolation_level="AUTOCOMMIT"))
     return engine, ctx
 
 
