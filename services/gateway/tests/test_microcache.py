@@ -114,6 +114,33 @@ async def test_concurrent_misses_render_once():
     assert calls["n"] == 1 and {a.text for a in answers} == {"render 1"}
 
 
+async def test_writes_to_the_shown_data_drop_the_pages_at_once():
+    app, calls = counting_app()
+    async with client_for(app) as c:
+        await c.get("/galeri")
+        await c.get("/api/ukm/gallery")
+        await c.get("/jadwal")
+        await c.post("/api/training/trainings/abc/enrollments")  # a registration: no seat changes
+        await c.post("/lodging/anything")
+        assert calls["n"] == 5 and (await c.get("/jadwal")).headers["x-cache"] == "hit"
+        await c.post("/api/ukm/products/abc/hide")
+        assert (await c.get("/galeri")).headers["x-cache"] == "miss"
+        assert (await c.get("/api/ukm/gallery")).headers["x-cache"] == "miss"
+        assert (await c.get("/jadwal")).headers["x-cache"] == "hit"
+        await c.post("/admin/pendaftaran/abc/verifikasi")
+        assert (await c.get("/jadwal")).headers["x-cache"] == "miss"
+
+
+async def test_a_page_rendered_while_its_data_changed_is_not_stored():
+    app, calls = counting_app(delay=0.05)
+    async with client_for(app) as c:
+        render = asyncio.create_task(c.get("/galeri"))
+        await asyncio.sleep(0.01)
+        await c.post("/ukm/abc/produk")
+        await render
+        assert (await c.get("/galeri")).headers["x-cache"] == "miss"
+
+
 async def test_gateway_never_serves_the_cached_page_to_a_logged_in_user(gateway_server):
     async with httpx.AsyncClient(base_url=gateway_server.url, timeout=10) as anonymous, \
             httpx.AsyncClient(base_url=gateway_server.url, timeout=10) as member:

@@ -12,12 +12,16 @@ What is never cached, so no answer can carry one person's data to another:
   token: the page may show them), and anything but GET;
 - an answer that is not 200, sets a cookie (Set-Cookie, or cookies the session code collected),
   says `private`/`no-store`, varies on anything but Accept-Encoding, or is larger than MAX_BODY.
+A write through this gateway to the data a cached page shows (ukm for the gallery, a training's
+administration or a cancellation for the schedule) drops those entries at once, so whoever changed
+something sees it; other replicas may show the old page for up to the TTL.
 The edge middleware outside still counts rate limits and adds the request id and security headers
 to every answer, cached or not; `X-Cache: hit|miss` says which it was.
 """
 from __future__ import annotations
 
 import asyncio
+import re
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -27,8 +31,16 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from gateway.compression import accepts_gzip
 from gateway.i18n import DEFAULT_LOCALE
 
-# exact paths (any query string): public, the same page for every anonymous visitor
-CACHED_PATHS = frozenset({"/jadwal", "/galeri", "/api/ukm/gallery"})
+# exact paths (any query string): public, the same page for every anonymous visitor, by the data
+# they show; a write through this gateway to that data drops them at once (WRITERS)
+GROUPS = {"/galeri": "gallery", "/api/ukm/gallery": "gallery", "/jadwal": "schedule"}
+CACHED_PATHS = frozenset(GROUPS)
+WRITERS = (
+    ("gallery", re.compile(r"^/(api/ukm/|ukm/|admin/ukm|admin/galeri)")),
+    # not a participant's enrollment (a registration rush): it changes no seat; verification does
+    ("schedule", re.compile(r"^/(api/training/(?!trainings/[^/]+/enrollments$)|admin/pelatihan|admin/pendaftaran|riwayat/)")),
+)
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 MAX_ENTRIES = 2000       # distinct URLs kept (oldest dropped first): queries cannot grow it unbounded
 MAX_BODY = 512 * 1024    # larger answers pass through
 WAIT_FOR_LEADER = 5.0    # seconds a follower waits for the first miss's answer before rendering itself
@@ -65,8 +77,14 @@ class MicroCacheMiddleware:
         self.app, self.ttl, self.clock = app, ttl, clock
         self.entries: OrderedDict[tuple, _Entry] = OrderedDict()
         self.leaders: dict[tuple, asyncio.Future] = {}
+        self.generation = dict.fromkeys(GROUPS.values(), 0)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.ttl > 0 and scope["type"] == "http" and scope["method"] not in SAFE_METHODS:
+            groups = [group for group, pattern in WRITERS if pattern.match(scope["path"])]
+            if groups:
+                await self._write(groups, scope, receive, send)
+                return
         if self.ttl <= 0 or not cacheable_request(scope):
             await self.app(scope, receive, send)
             return
@@ -91,6 +109,22 @@ class MicroCacheMiddleware:
                 self.leaders.pop(key, None)
                 future.set_result(stored)
 
+    async def _write(self, groups: list[str], scope: Scope, receive: Receive, send: Send) -> None:
+        """A change to what cached pages show: an answer being rendered meanwhile is not stored
+        (generation), and what is stored goes once the write is done. Other gateway replicas
+        keep theirs for at most the TTL."""
+        self._invalidate(groups)
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            self._invalidate(groups)
+
+    def _invalidate(self, groups: list[str]) -> None:
+        for group in groups:
+            self.generation[group] += 1
+        for key in [k for k in self.entries if GROUPS[k[0]] in groups]:
+            del self.entries[key]
+
     def _fresh(self, key: tuple) -> _Entry | None:
         entry = self.entries.get(key)
         if entry is None:
@@ -112,6 +146,8 @@ class MicroCacheMiddleware:
         await send({"type": "http.response.body", "body": entry.body})
 
     async def _render(self, scope: Scope, receive: Receive, send: Send, key: tuple) -> _Entry | None:
+        group = GROUPS[key[0]]
+        generation = self.generation[group]
         start: Message | None = None
         parts: list[bytes] = []
         size = 0
@@ -135,6 +171,8 @@ class MicroCacheMiddleware:
         await self.app(scope, receive, capture)
         # cookies the session code collected are written by the edge middleware outside: never store those
         if not keep or start is None or scope.get("state", {}).get("set_cookies"):
+            return None
+        if self.generation[group] != generation:  # a write to its data happened meanwhile
             return None
         entry = _Entry(self.clock() + self.ttl, start["status"], list(start["headers"]), b"".join(parts),
                        scope.get("route"))
