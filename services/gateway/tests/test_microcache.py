@@ -107,6 +107,20 @@ async def test_other_paths_methods_and_zero_ttl_pass_through():
         assert "x-cache" not in (await c.get("/galeri")).headers
 
 
+async def test_the_cache_is_bounded_in_entries_and_bytes(monkeypatch):
+    from gateway import microcache
+    monkeypatch.setattr(microcache, "MAX_ENTRIES", 3)
+    app, _ = counting_app()
+    cache = MicroCacheMiddleware(app, ttl=60)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=cache), base_url="http://gw") as c:
+        for page in range(10):
+            await c.get("/galeri", params={"page": page})
+        assert len(cache.entries) == 3 and cache.size == sum(len(e.body) for e in cache.entries.values())
+        monkeypatch.setattr(microcache, "MAX_BYTES", 20)
+        await c.get("/galeri", params={"page": 99})
+        assert cache.size <= 20 and len(cache.entries) == 2
+
+
 async def test_concurrent_misses_render_once():
     app, calls = counting_app(delay=0.05)
     async with client_for(app) as c:

@@ -42,6 +42,7 @@ WRITERS = (
 )
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 MAX_ENTRIES = 2000       # distinct URLs kept (oldest dropped first): queries cannot grow it unbounded
+MAX_BYTES = 32 * 1024 * 1024  # and their bodies together
 MAX_BODY = 512 * 1024    # larger answers pass through
 WAIT_FOR_LEADER = 5.0    # seconds a follower waits for the first miss's answer before rendering itself
 UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
@@ -78,6 +79,7 @@ class MicroCacheMiddleware:
         self.entries: OrderedDict[tuple, _Entry] = OrderedDict()
         self.leaders: dict[tuple, asyncio.Future] = {}
         self.generation = dict.fromkeys(GROUPS.values(), 0)
+        self.size = 0  # bytes of the kept bodies
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if self.ttl > 0 and scope["type"] == "http" and scope["method"] not in SAFE_METHODS:
@@ -123,14 +125,17 @@ class MicroCacheMiddleware:
         for group in groups:
             self.generation[group] += 1
         for key in [k for k in self.entries if GROUPS[k[0]] in groups]:
-            del self.entries[key]
+            self._drop(key)
+
+    def _drop(self, key: tuple) -> None:
+        self.size -= len(self.entries.pop(key).body)
 
     def _fresh(self, key: tuple) -> _Entry | None:
         entry = self.entries.get(key)
         if entry is None:
             return None
         if entry.expires <= self.clock():
-            del self.entries[key]
+            self._drop(key)
             return None
         return entry
 
@@ -176,10 +181,12 @@ class MicroCacheMiddleware:
             return None
         entry = _Entry(self.clock() + self.ttl, start["status"], list(start["headers"]), b"".join(parts),
                        scope.get("route"))
+        if key in self.entries:
+            self._drop(key)
         self.entries[key] = entry
-        self.entries.move_to_end(key)
-        while len(self.entries) > MAX_ENTRIES:
-            self.entries.popitem(last=False)
+        self.size += len(entry.body)
+        while len(self.entries) > MAX_ENTRIES or self.size > MAX_BYTES:
+            self._drop(next(iter(self.entries)))
         return entry
 
 
