@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from balai_devstack.infra import free_port  # noqa: E402
 from balai_devstack.stack import Stack  # noqa: E402
+from bench.benchlib import Row, report  # noqa: E402
 from services.training.tests.support import ORG1, token, training_body  # noqa: E402
 
 N = 1000
@@ -154,6 +155,17 @@ async def run(stack: Stack) -> None:
           f"waitlisted; seats_taken {t['seats_taken']}/{t['quota']}; verified rows in DB {db_verified}; "
           f"overbooked {over}")
     print(f"raw single-row INSERT         : {rate_raw:7.1f} inserts/s       (asyncpg, 16 connections, same DB)")
+    raw = f"raw single-row INSERT {rate_raw:,.0f}/s"
+    report(
+        Row("training: registration rush via gateway, submissions/s", rate_gw, "/s", raw, rate_gw / rate_raw,
+            ">= 25 % of baseline", rate_gw / rate_raw >= 0.25),
+        Row("training: registration rush direct, submissions/s", rate_direct, "/s", raw, rate_direct / rate_raw),
+        Row("training: registration rush via gateway, p99", pct(lat_gw, 99), "ms"),
+        Row("training: verification via gateway, approvals/s", rate_verify, "/s", raw, rate_verify / rate_raw),
+        Row("training: verification via gateway, p99", pct(lat_verify, 99), "ms", goal="p99 <= 250 ms",
+            met=pct(lat_verify, 99) <= 250),
+        Row("training: overbooked seats (quota 100, 1,000 approvals)", over, "", goal="0", met=over == 0),
+    )
     assert over == 0 and t["seats_taken"] == QUOTA
 
 

@@ -26,6 +26,8 @@ if [ "$WANT_BROWSER" = "browser" ]; then
   # Certificate tests: pdftotext/pdftoppm/pdfsig check the PDFs, zbarimg reads their QR code.
   command -v pdfsig >/dev/null 2>&1 || pkgs+=(poppler-utils)
   command -v zbarimg >/dev/null 2>&1 || pkgs+=(zbar-tools)
+  # Benchmarks: wrk, a C load generator (a Python client would steal the CPU it measures).
+  command -v wrk >/dev/null 2>&1 || pkgs+=(wrk)
   if [ ${#pkgs[@]} -gt 0 ]; then
     echo "== installing ${pkgs[*]} (Debian packages)"
     $SUDO apt-get update -qq

@@ -389,3 +389,16 @@ async def test_menus_link_the_training_pages(web, admin_web, fake_store, store):
     assert "Testimoni dapat diisi setelah konfirmasi pelatihan" in testimony.text
     admin = await admin_web.get("/admin")
     assert 'href="/admin/pelatihan"' in admin.text and 'href="/admin/verifikasi"' in admin.text
+
+
+async def test_schedule_is_micro_cached_for_anonymous_visitors_only(training_gateway):
+    async with httpx.AsyncClient(base_url=training_gateway.url, timeout=10) as anonymous, \
+            httpx.AsyncClient(base_url=training_gateway.url, timeout=10) as member:
+        first = await anonymous.get("/jadwal")
+        assert first.status_code == 200 and "set-cookie" not in first.headers  # no form, no CSRF cookie
+        again = await anonymous.get("/jadwal")
+        assert again.headers["x-cache"] == "hit" and again.text == first.text
+        assert (await register(member, registration())).status_code == 303
+        mine = await member.get("/jadwal")
+        assert mine.status_code == 200 and "x-cache" not in mine.headers and mine.text != first.text
+        assert (await anonymous.get("/jadwal")).text == first.text  # the member's page was not stored

@@ -10,6 +10,7 @@ from sqlalchemy import (
     String,
     Table,
     func,
+    select,
     text,
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
@@ -51,10 +52,12 @@ class Outbox:
 
     async def add(self, conn: AsyncSession | AsyncConnection, data: EventData, subject: str) -> Envelope:
         env = self.envelope(data, subject)
-        await conn.execute(self.table.insert().values(
+        inserted = self.table.insert().values(
             event_id=env.id, topic=data.topic, key=subject, event_type=env.type,
             payload=env.model_dump(mode="json"),
-        ))
-        # Delivered on commit only, so the relay wakes exactly when the row is visible.
-        await conn.execute(text("SELECT pg_notify(:ch, '')"), {"ch": OUTBOX_CHANNEL})
+        ).returning(self.table.c.id).cte("inserted")
+        # The row and the relay's wake-up in one statement (one round trip: inside a transaction
+        # that may hold a hot row lock, each round trip counts). NOTIFY is delivered on commit only,
+        # so the relay wakes exactly when the row is visible.
+        await conn.execute(select(func.pg_notify(OUTBOX_CHANNEL, "")).select_from(inserted))
         return env

@@ -12,6 +12,7 @@ from gateway.compression import GZipTextMiddleware
 from gateway.edge import EdgeMiddleware
 from gateway.errors import install_error_handlers
 from gateway.metrics import GatewayMetrics
+from gateway.microcache import MicroCacheMiddleware
 from gateway.ratelimit import TokenBucketLimiter
 from gateway.settings import Settings
 from gateway.upstream import Upstreams
@@ -50,6 +51,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     web_routes.include(app)
     app.mount("/static", HashedStaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(GZipTextMiddleware)
+    # outside gzip (a hit costs no compression), inside the edge (rate limits, request id, headers)
+    app.add_middleware(MicroCacheMiddleware, ttl=settings.microcache_seconds)
     app.add_middleware(
         EdgeMiddleware, metrics=metrics,
         general=TokenBucketLimiter(settings.rate_limit_per_minute),

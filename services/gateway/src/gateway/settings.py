@@ -22,3 +22,6 @@ class Settings(BaseSettings):
     max_form_bytes: int = 8 * 1024 * 1024
     # largest body forwarded to a service by /api (ukm's business form takes up to 10 MiB)
     max_api_body_bytes: int = 10 * 1024 * 1024
+    # seconds a public page (/jadwal, /galeri, /api/ukm/gallery) is kept for anonymous
+    # visitors (gateway.microcache); 0 turns the micro-cache off
+    microcache_seconds: float = 1.0

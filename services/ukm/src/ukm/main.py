@@ -18,8 +18,10 @@ from .settings import Settings
 
 def build_context(settings: Settings):
     engine = make_engine(settings.database_url, settings.db_pool_size)
+    # public reads run outside a transaction: no BEGIN/ROLLBACK round trips around one SELECT
     ctx = UkmContext(settings=settings, sessionmaker=make_sessionmaker(engine),
-                     outbox=Outbox(outbox_table, source="ukm"))
+                     outbox=Outbox(outbox_table, source="ukm"),
+                     reads=engine.execution_options(isolation_level="AUTOCOMMIT"))
     return engine, ctx
 
 

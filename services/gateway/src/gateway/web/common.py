@@ -12,10 +12,25 @@ from gateway.web.render import render_html
 from gateway.web.session import WebUser, pop_flash
 
 
+class LazyCsrfToken:
+    """The CSRF token, made (and its cookie set) only when the page has a form that prints it: a
+    page without one sets no cookie, so the micro-cache may share it between anonymous visitors."""
+
+    __slots__ = ("request",)
+
+    def __init__(self, request: Request) -> None:
+        self.request = request
+
+    def __str__(self) -> str:
+        return csrf_token(self.request)
+
+    __html__ = __str__
+
+
 def page(request: Request, template: str, *, status_code: int = 200, user: WebUser | None = None,
          nav: str = "", headers: dict | None = None, **context: object) -> Response:
     return render_html(template, status_code=status_code, headers=headers, user=user, nav=nav,
-                       csrf_token=csrf_token(request), flash=pop_flash(request),
+                       csrf_token=LazyCsrfToken(request), flash=pop_flash(request),
                        current_path=request.url.path, **context)
 
 

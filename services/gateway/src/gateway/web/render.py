@@ -11,10 +11,30 @@ from gateway.web.static_files import static_url
 
 WEB_DIR = Path(__file__).parent
 
-env = Environment(
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class _Environment(Environment):
+    """`{{ item.name }}` on a dict: Jinja tries getattr() first and pays for an AttributeError on
+    every lookup before it reads the key. The pages' data are dicts (service answers), so look the
+    key up first; names of dict attributes (`items`, `get`...) keep Jinja's order, so the result
+    is the same as Jinja's for every name."""
+
+    def getattr(self, obj, attribute):
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
+env = _Environment(
     loader=FileSystemLoader([str(WEB_DIR), str(WEB_DIR / "templates")]),
     autoescape=select_autoescape(["html"]),
     trim_blocks=True, lstrip_blocks=True,
+    # templates ship with the code: no stat() of every template file on every render
+    auto_reload=False,
 )
 env.globals.update(t=t, static_url=static_url, format_datetime=format_datetime_wib,
                    format_date=format_date_id)

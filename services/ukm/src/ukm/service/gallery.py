@@ -52,7 +52,7 @@ async def list_gallery(ctx: UkmContext, *, q: str, regency_code: str | None, cat
         where.append(g.c.permits.contains(array([literal(permit)])))
     stmt = (select(*_LIST_COLUMNS).where(*where).order_by(*SORTS[sort])
             .limit(per_page).offset((page - 1) * per_page))
-    async with ctx.sessionmaker() as s:
+    async with ctx.read_connection() as s:
         rows = (await s.execute(stmt)).mappings().all()
         if page == 1 and len(rows) < per_page:
             total = len(rows)
