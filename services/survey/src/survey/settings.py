@@ -27,6 +27,6 @@ class Settings(ServiceSettings):
     # URL under which the gateway serves the public survey (QR sheet link)
     public_base_url: str = "http://127.0.0.1:8000"
     # complaints (pengaduan): per-IP submissions a minute, seconds before a form may be sent
-    complaint_rate_per_minute: int = 20
+    complaint_rate_per_minute: int = 30
     complaint_min_fill_seconds: float = 3.0
     run_consumers: bool = True
