@@ -41,5 +41,6 @@ def admin_menu() -> list[tuple[str, str, str]]:
     items += [(slug, ADMIN_LIVE.get(slug, f"/admin/segera-hadir/{slug}"), t(ADMIN_NAMES.get(slug, key)))
               for slug, key in ADMIN_SOON.items()]
     items.insert(len(items) - 3, ("testimoni", "/admin/testimoni", t("db_nav_testimony")))
-    items += [("pengaduan", "/admin/pengaduan", t("adu_nav")), ("standar", "/admin/standar-pelayanan", t("sp_nav"))]
+    items += [("pengaduan", "/admin/pengaduan", t("adu_admin_title")),
+              ("standar", "/admin/standar-pelayanan", t("sp_admin_title"))]
     return items
