@@ -48,6 +48,9 @@ ID: dict[str, str] = {
     "adu_tile": "Pengaduan", "adu_tile_verify": "menunggu verifikasi", "adu_tile_answer": "menunggu jawaban",
     "adu_tile_overdue": "melewati batas waktu", "adu_down": "Layanan survei/pengaduan sedang tidak dapat dihubungi.",
     "adu_page_title": "Pengaduan {ticket}",
+    "adu_recap_title": "Pengaduan periode ini (unsur 8, Penanganan Pengaduan, Saran dan Masukan)",
+    "adu_recap": "Diterima {received}, diverifikasi {verified}, dijawab/ditindaklanjuti {answered}, selesai {closed}, "
+                 "melewati batas waktu {overdue}.",
     # Standar Pelayanan
     "sp_nav": "Standar Pelayanan", "sp_title": "Standar Pelayanan",
     "sp_intro": "Standar pelayanan setiap unit (PermenPAN-RB Nomor 15 Tahun 2014): persyaratan, prosedur, jangka "
