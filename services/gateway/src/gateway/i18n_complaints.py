@@ -4,7 +4,7 @@ from __future__ import annotations
 
 ID: dict[str, str] = {
     # SP4N-LAPOR!, named on every complaint page
-    "adu_lapor": "Selain kanal ini, Anda dapat menyampaikan pengaduan melalui kanal nasional SP4N-LAPOR!",
+    "adu_lapor": "Selain kanal ini, Anda dapat menyampaikan pengaduan melalui kanal nasional",
     "adu_lapor_link": "SP4N-LAPOR! (www.lapor.go.id)",
     # public
     "adu_nav": "Pengaduan", "adu_title": "Pengaduan Pelayanan",
