@@ -126,23 +126,6 @@ async def _certificate(c, stack, w: dict) -> None:
     await wait_for(issued, timeout=120)
 
 
-async def _complaint(c, stack, w: dict) -> None:
-    """A's named complaint to Jateng (pengaduan, issue 15): its id and its follow link's token."""
-    import time
-    import uuid
-
-    from survey.domain import form_token
-
-    jateng = uuid.UUID(str(w["ORG"]))
-    token = form_token.issue(stack.keys["survey_form"], uuid.uuid5(jateng, "pengaduan"), time.time() - 60)
-    r = await c.post(f"{SV}/public/orgs/{jateng}/complaints", headers=w["A"], data={
-        "service": "Penyelenggaraan Pelatihan", "category": "petugas", "name": w["A_form"]["full_name"],
-        "contact": "081234567890", "description": "Petugas tidak menjawab pertanyaan saya.", "form_token": token})
-    assert r.status_code == 201, r.text
-    w["ADU_T"] = r.json()["follow_token"]
-    w["ADU"] = (await c.get(f"{SV}/me/complaints", headers=w["A"])).json()["items"][0]["id"]
-
-
 async def build_world(c: httpx.AsyncClient, stack) -> dict:
     """Participants A and B, the admins' tokens, A's business, products, enrollments and class."""
     w: dict = {}
@@ -152,7 +135,6 @@ async def build_world(c: httpx.AsyncClient, stack) -> dict:
     await _stay(c, w)
     await _survey(c, stack, w)
     await _certificate(c, stack, w)
-    await _complaint(c, stack, w)
     w["secrets"] = [w["A_form"][k] for k in ("nik", "kk", "full_name")] + [SECRET_REVIEW]
     return w
 

@@ -133,16 +133,6 @@ B_CASES = [
     ("web_B", "GET", "/admin/verifikasi"),
     ("web_B", "POST", "/admin/verifikasi", {"data": {"ids": "{E1}", "action": "verify"}}),
     ("web_B", "POST", "/admin/pendaftaran/{E1}/batal", {"data": {"cancel_reason": "iseng"}}),
-    # pengaduan and Standar Pelayanan (issue 15): A's complaint is A's (or the link holder's) alone
-    ("B", "GET", SV + "/me/complaints/{ADU}"), ("B", "GET", SV + "/admin/complaints/{ADU}"),
-    ("B", "GET", SV + "/admin/complaints/{ADU}/evidence"), ("B", "GET", SV + "/admin/complaints"),
-    ("B", "GET", SV + "/admin/complaints/summary"),
-    ("B", "POST", SV + "/admin/complaints/{ADU}/verify", {"data": {"note": "bukan admin"}}),
-    ("B", "GET", ID + "/admin/orgs/{ORG}/service-standards"),
-    ("B", "PUT", ID + "/admin/orgs/{ORG}/service-standards", {"json": {"services": []}}),
-    ("web_B", "GET", "/pengaduan-saya/{ADU}"), ("web_B", "GET", "/admin/pengaduan/{ADU}"),
-    ("web_B", "GET", "/admin/pengaduan"), ("web_B", "GET", "/admin/standar-pelayanan"),
-    ("web_B", "POST", "/admin/pengaduan/{ADU}/verifikasi", {"data": {"note": "bukan admin"}}),
 ]
 # the organisations' admins on a Jateng training: Jatim is refused, Jateng passes the same check.
 # Read-only rows first; the Jateng rows that change state run in this order, closing last.
@@ -150,9 +140,6 @@ ORG_CASES = [
     ("GET", TR + "/admin/summary?org_id={ORG}"), ("GET", LG + "/admin/summary?org_id={ORG}"),
     ("GET", CE + "/admin/summary?org_id={ORG}"),
     ("GET", SV + "/admin/periods/{SP}"),
-    ("GET", SV + "/admin/complaints/{ADU}"), ("GET", SV + "/admin/complaints?org_id={ORG}"),
-    ("GET", SV + "/admin/complaints/summary?org_id={ORG}"), ("GET", "/admin/pengaduan/{ADU}"),
-    ("GET", ID + "/admin/orgs/{ORG}/service-standards"),
     ("GET", SV + "/admin/periods/{SP}/recap"),
     ("GET", SV + "/admin/periods/{SP}/report.pdf"),
     ("GET", SV + "/admin/periods/{SP}/responses.csv"),
@@ -260,9 +247,6 @@ ANON_CASES = [(m, p) for m, p in [
     ("POST", CE + "/admin/certificates/{C1}/revoke"), ("POST", CE + "/admin/certificates/{C1}/reissue"),
     ("GET", CE + "/admin/templates"), ("PUT", CE + "/admin/templates"), ("POST", CE + "/admin/templates/preview"),
     ("PUT", CE + "/admin/trainings/{CT}/settings"), ("GET", CE + "/admin/trainings/{CT}/certificates.zip"),
-    ("GET", SV + "/me/complaints"), ("GET", SV + "/me/complaints/{ADU}"), ("GET", SV + "/admin/complaints"),
-    ("GET", SV + "/admin/complaints/{ADU}"), ("POST", SV + "/admin/complaints/{ADU}/close"),
-    ("GET", ID + "/admin/orgs/{ORG}/service-standards"), ("PUT", ID + "/admin/orgs/{ORG}/service-standards"),
 ]]
 # web pages without a session send the browser to the login form; file proxies answer a bare 404
 WEB_PAGES = ["/profil", "/riwayat", "/dashboard", "/riwayat/{E1}/konfirmasi", "/kelas/{E2}", "/ukm/{bid}/edit",
@@ -271,8 +255,7 @@ WEB_PAGES = ["/profil", "/riwayat", "/dashboard", "/riwayat/{E1}/konfirmasi", "/
              "/check-in", "/admin/asrama", "/admin/asrama/tamu/{S}",
              "/skm", "/skm/isi/{INV}", "/admin/skm", "/admin/skm/{SP}",
              "/e-sertifikat", "/e-sertifikat/{C1}/proses", "/admin/sertifikat", "/admin/sertifikat/{C1}",
-             "/admin/sertifikat/template", "/pengaduan-saya", "/pengaduan-saya/{ADU}", "/admin/pengaduan",
-             "/admin/pengaduan/{ADU}", "/admin/standar-pelayanan"]
+             "/admin/sertifikat/template"]
 WEB_FILES = [UKM + "/products/{P2}/photos/1", UKM + "/products/{P2}/photos/1?w=320", "/foto/{A_id}", "/berkas-pelatihan/{E1}/produk/1", "/berkas-pelatihan/{E1}/konfirmasi",
              "/materi-pelatihan/{M}/{F}"]
 
