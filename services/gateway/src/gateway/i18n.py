@@ -260,6 +260,7 @@ MESSAGES["id"].update(__import__("gateway.i18n_certificate", fromlist=["ID"]).ID
 MESSAGES["id"].update(__import__("gateway.i18n_dashboard", fromlist=["ID"]).ID)  # dashboards, admin menu
 MESSAGES["id"].update(__import__("gateway.i18n_event_docs", fromlist=["ID"]).ID)  # event documentation
 MESSAGES["id"].update(__import__("gateway.i18n_narasumber", fromlist=["ID"]).ID)  # narasumber pages
+MESSAGES["id"].update(__import__("gateway.i18n_complaints", fromlist=["ID"]).ID)  # pengaduan, standar pelayanan
 
 
 def t(key: str, locale: str = DEFAULT_LOCALE, **params: object) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 ID: dict[str, str] = {
     # menus and dashboard
-    "ns_nav": "Narasumber", "ns_nav_schedule": "Jadwal Mengajar", "ns_nav_admin": "Narasumber",
+    "ns_nav": "Narasumber", "ns_footer_request": "Permintaan Narasumber", "ns_nav_schedule": "Jadwal Mengajar", "ns_nav_admin": "Narasumber",
     "ns_tile_title": "Narasumber",
     "ns_tile_body": "Menunggu telaah tim: {review} · menunggu keputusan pimpinan: {decide}",
     "ns_tile_registrations": "pendaftaran narasumber menunggu", "ns_tile_requests": "permintaan narasumber menunggu",

@@ -11,7 +11,7 @@ from balai_platform.service_app import create_service_app
 
 from .adapters.security import PiiProtector, configure_hasher
 from .adapters.tables import outbox as outbox_table
-from .entrypoints import api_nik_access
+from .entrypoints import api_nik_access, api_service_standards
 from .entrypoints.api import router
 from .entrypoints.consumers import build_consumer
 from .entrypoints.privacy_headers import install_no_store
@@ -39,6 +39,6 @@ def create_app(settings: Settings | None = None, *, run_relay: bool = True) -> F
     app = create_service_app(
         name="identity", description="Accounts, roles and participant personal data",
         settings=settings, engine=engine, ctx=ctx, error_type=IdentityError,
-        routers=[router, api_nik_access.router], consumers=build_consumer, run_relay=run_relay)
+        routers=[router, api_nik_access.router, api_service_standards.router], consumers=build_consumer, run_relay=run_relay)
     install_no_store(app)
     return app

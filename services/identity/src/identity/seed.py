@@ -9,7 +9,9 @@ from balai_platform.logging import configure_logging, get_logger
 
 from .adapters.security import hash_password
 from .adapters.tables import accounts, organisations
+from .domain.service_standards import validate_deadlines, validate_services
 from .main import build_context
+from .seed_standards import DEMO_APPS, demo_services
 from .service.errors import InvalidInput
 from .service.registration import register_participant
 from .settings import Settings
@@ -57,6 +59,13 @@ async def seed_demo(settings: Settings, admin_username: str, admin_password: str
                 regency_code="33.74", district_code="33.74.01", village_code="33.74.01.1001",
                 address="Jl. Pemuda No. 1, Semarang", marital_status="belum_menikah", npwp="",
                 username="rossy", password=admin_password, password_confirm=admin_password)
+    for org_id, code, _ in ORGS:  # published once; an admin's later edits are kept
+        async with ctx.uow() as uow:
+            std = await uow.service_standards.get(org_id, lock=True)
+            if std.version == 0:
+                std.publish(validate_services(demo_services(DEMO_APPS[code])), validate_deadlines({}), ctx.now())
+                await uow.service_standards.save(std)
+            await uow.commit()
     try:
         await register_participant(ctx, demo, demo_photo())
     except InvalidInput as exc:

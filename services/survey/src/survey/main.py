@@ -9,7 +9,7 @@ from balai_platform.outbox import Outbox
 from balai_platform.service_app import create_service_app
 
 from .adapters.tables import outbox as outbox_table
-from .entrypoints import api_admin, api_files, api_participant
+from .entrypoints import api_admin, api_complaints, api_files, api_participant
 from .entrypoints.consumers import build_consumer
 from .service.context import SurveyContext
 from .service.errors import SurveyError
@@ -30,4 +30,4 @@ def create_app(settings: Settings | None = None, *, run_relay: bool = True) -> F
     return create_service_app(
         name="survey", description="SKM (PermenPAN-RB 14/2017) and app surveys: invitations, answers, recap, reports",
         settings=settings, engine=engine, ctx=ctx, error_type=SurveyError, consumers=build_consumer,
-        routers=[m.router for m in (api_participant, api_admin, api_files)], run_relay=run_relay)
+        routers=[m.router for m in (api_participant, api_admin, api_files, api_complaints)], run_relay=run_relay)

@@ -26,4 +26,7 @@ class Settings(ServiceSettings):
     default_period_months: int = 6
     # URL under which the gateway serves the public survey (QR sheet link)
     public_base_url: str = "http://127.0.0.1:8000"
+    # complaints (pengaduan): per-IP submissions a minute, seconds before a form may be sent
+    complaint_rate_per_minute: int = 30
+    complaint_min_fill_seconds: float = 3.0
     run_consumers: bool = True

@@ -26,6 +26,7 @@ def participant_menu() -> list[tuple[str, str, str]]:
     items.insert(1, ("profil", "/profil", t("nav_profile")))
     items.insert(2, ("ukm", "/ukm", t("nav_ukm")))
     items.append(("narasumber", "/narasumber", t("ns_nav")))  # registration, letters, link to Jadwal Mengajar
+    items.append(("pengaduan", "/pengaduan-saya", t("adu_mine")))
     return items
 
 
@@ -42,4 +43,6 @@ def admin_menu() -> list[tuple[str, str, str]]:
               for slug, key in ADMIN_SOON.items()]
     items.insert(len(items) - 3, ("testimoni", "/admin/testimoni", t("db_nav_testimony")))
     items.append(("narasumber", "/admin/narasumber", t("ns_nav_admin")))
+    items += [("pengaduan", "/admin/pengaduan", t("adu_admin_title")),
+              ("standar", "/admin/standar-pelayanan", t("sp_admin_title"))]
     return items

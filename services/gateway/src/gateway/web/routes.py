@@ -14,9 +14,11 @@ from gateway.web.admin import nik_access as admin_nik_access
 from gateway.web.admin import routes as admin
 from gateway.web.admin_certificate import routes as cert_admin
 from gateway.web.admin_certificate import templates as cert_templates
+from gateway.web.admin_complaints import routes as adu_admin
 from gateway.web.admin_lodging import rooms as lg_rooms
 from gateway.web.admin_lodging import routes as lg_admin
 from gateway.web.admin_narasumber import routes as ns_admin
+from gateway.web.admin_service_standards import routes as sp_admin
 from gateway.web.admin_survey import content as sv_content
 from gateway.web.admin_survey import routes as sv_admin
 from gateway.web.admin_training import class_editor as tr_class_editor
@@ -29,6 +31,7 @@ from gateway.web.auth import routes as auth
 from gateway.web.certificate import public as cert_public
 from gateway.web.certificate import routes as cert_routes
 from gateway.web.common import redirect
+from gateway.web.complaints import routes as adu_routes
 from gateway.web.csrf import CsrfFailed
 from gateway.web.event_docs import routes as event_docs
 from gateway.web.gallery import routes as gallery
@@ -36,6 +39,7 @@ from gateway.web.lodging import routes as lg_routes
 from gateway.web.narasumber import routes as ns_routes
 from gateway.web.participant import register
 from gateway.web.participant import routes as participant
+from gateway.web.service_standards import routes as sp_routes
 from gateway.web.session import Forbidden, LoginRequired, set_flash
 from gateway.web.survey import app_survey as sv_app
 from gateway.web.survey import routes as sv_routes
@@ -66,6 +70,8 @@ def include(app: FastAPI) -> None:
     app.include_router(event_docs.router)  # /dokumentasi/events
     for module in (ns_routes, ns_admin):
         app.include_router(module.router)  # narasumber pages
+    for module in (sp_routes, sp_admin, adu_routes, adu_admin):
+        app.include_router(module.router)  # Standar Pelayanan and pengaduan pages
 
     @app.exception_handler(LoginRequired)
     async def login_required(request: Request, exc: LoginRequired) -> Response:

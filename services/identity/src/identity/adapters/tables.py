@@ -15,7 +15,7 @@ from sqlalchemy import (
     Table,
     func,
 )
-from sqlalchemy.dialects.postgresql import ARRAY, UUID
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 
 from balai_platform.db import make_metadata
 from balai_platform.inbox import inbox_table
@@ -131,4 +131,16 @@ dev_mailbox = Table(
     Column("body", String(2000), nullable=False),
     Column("link", String(500), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+)
+
+# Standar Pelayanan: one row per organisation (the key makes a second row impossible); `version`
+# grows by one per save (the row is loaded FOR UPDATE). services: [{name, requirements, procedure,
+# time_limit, cost, product, complaints}]; deadlines: {key: {"amount": n, "unit": u}}.
+service_standards = Table(
+    "service_standards", metadata,
+    Column("org_id", UUID(as_uuid=True), ForeignKey("organisations.id"), primary_key=True),
+    Column("services", JSONB, nullable=False),
+    Column("deadlines", JSONB, nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
 )

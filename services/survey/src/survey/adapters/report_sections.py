@@ -54,6 +54,23 @@ def _recap_table(data: ReportData) -> Table:
                 ["c", "l", "c", "c", "c", "c", "c"], total_rows=2)
 
 
+def _complaints(data: ReportData) -> list:
+    """The period's complaint figures beside unsur 8 (Penanganan Pengaduan, Saran dan Masukan)."""
+    c = data.complaints
+    if c is None:
+        return []
+    u8 = data.recap.unsur[7] if len(data.recap.unsur) >= 8 else None
+    value = f" (nilai konversi unsur 8: {fmt2_id(u8.converted)})" if u8 is not None and not data.recap.empty else ""
+    w = WIDTH
+    return [Spacer(1, 3 * mm), para("Penanganan pengaduan pada periode ini (unsur 8, Penanganan Pengaduan, "
+                                    "Saran dan Masukan" + value + "), melalui kanal pengaduan unit layanan; "
+                                    "kanal nasional: SP4N-LAPOR! (www.lapor.go.id).", "caption"),
+            grid(["Diterima", "Diverifikasi", "Dijawab/ditindaklanjuti", "Selesai", "Melewati batas waktu"],
+                 [[id_int(c.received), id_int(c.verified), id_int(c.answered), id_int(c.closed),
+                   id_int(c.overdue)]], [w * 0.18, w * 0.18, w * 0.24, w * 0.16, w * 0.24],
+                 ["c", "c", "c", "c", "c"])]
+
+
 def _ikm_box(data: ReportData) -> list:
     r = data.recap
     if r.empty:
@@ -122,7 +139,7 @@ def chapter_results(data: ReportData) -> list:
     return [para("BAB III", "chapter"), para("HASIL SURVEI", "chapter"),
             para("A. Profil Responden", "section"), *_profile(data),
             CondPageBreak(90 * mm), para("B. Rekapitulasi Nilai per Unsur", "section"),
-            _recap_table(data), Spacer(1, 4 * mm),
+            _recap_table(data), *_complaints(data), Spacer(1, 4 * mm),
             para("C. Indeks Kepuasan Masyarakat", "section"), *_ikm_box(data), Spacer(1, 3 * mm),
             *([] if data.recap.empty else [KeepTogether([
                 unsur_bars(data.recap, WIDTH),

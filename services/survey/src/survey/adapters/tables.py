@@ -146,3 +146,54 @@ used_form_tokens = Table(
     Column("nonce", String(32), primary_key=True),
     Column("used_at", DateTime(timezone=True), nullable=False),
 )
+
+# Local copy of identity's ServiceStandardsPublished (upsert_if_newer on published_at): the time limits
+# of each organisation's complaint handling. {key: {"amount": n, "unit": u}}
+org_deadlines = Table(
+    "org_deadlines", metadata,
+    Column("org_id", UUID(as_uuid=True), primary_key=True),
+    Column("org_code", String(50), nullable=False),
+    Column("deadlines", JSONB, nullable=False),
+    Column("published_at", DateTime(timezone=True), nullable=False),
+)
+
+# Pengaduan: the row is locked FOR UPDATE by every handling step; ticket and follow_hash are unique.
+complaints = Table(
+    "complaints", metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("org_id", UUID(as_uuid=True), nullable=False),
+    Column("ticket", String(20), nullable=False, unique=True),
+    Column("follow_hash", LargeBinary, nullable=False, unique=True),
+    Column("participant_id", UUID(as_uuid=True), nullable=True),
+    Column("anonymous", Boolean, nullable=False),
+    Column("name", String(100), nullable=True),
+    Column("contact", String(120), nullable=True),
+    Column("service", String(150), nullable=False),
+    Column("category", String(20), nullable=False),
+    Column("description", Text, nullable=False),
+    Column("evidence", LargeBinary, nullable=True),
+    Column("evidence_type", String(30), nullable=True),
+    Column("status", String(10), nullable=False),
+    Column("submitted_at", DateTime(timezone=True), nullable=False),
+    Column("verify_due", DateTime(timezone=True), nullable=False),
+    Column("verified_at", DateTime(timezone=True), nullable=True),
+    Column("verification_note", Text, nullable=False, server_default=""),
+    Column("answer_due", DateTime(timezone=True), nullable=True),
+    Column("answered_at", DateTime(timezone=True), nullable=True),
+    Column("answer", Text, nullable=False, server_default=""),
+    Column("follow_up", Text, nullable=False, server_default=""),
+    Column("closed_at", DateTime(timezone=True), nullable=True),
+    Column("closing_note", Text, nullable=False, server_default=""),
+    CheckConstraint("status IN ('received', 'verified', 'answered', 'closed')", name="complaint_status"),
+    CheckConstraint("NOT anonymous OR (name IS NULL AND contact IS NULL AND participant_id IS NULL)",
+                    name="anonymous_keeps_no_identity"),
+    Index("ix_complaints_org_submitted", "org_id", "submitted_at"),
+    Index("ix_complaints_participant", "participant_id"),
+)
+
+# One ticket counter per year (INSERT .. ON CONFLICT DO UPDATE .. RETURNING in the complaint's transaction).
+complaint_counters = Table(
+    "complaint_counters", metadata,
+    Column("year", SmallInteger, primary_key=True),
+    Column("last", Integer, nullable=False),
+)

@@ -5,6 +5,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from balai_platform.uow import JoinedUnitOfWork, SqlUnitOfWork
 
+from .complaints import ComplaintRepository
 from .repositories import InvitationRepository, PeriodRepository, ResponseRepository
 
 
@@ -14,11 +15,13 @@ class SurveyUnitOfWork(SqlUnitOfWork):
     periods: PeriodRepository
     invitations: InvitationRepository
     responses: ResponseRepository
+    complaints: ComplaintRepository
 
     def repositories(self, session: AsyncSession) -> None:
         self.periods = PeriodRepository(session, self)
         self.invitations = InvitationRepository(session, self)
         self.responses = ResponseRepository(session, self)
+        self.complaints = ComplaintRepository(session, self)
 
 
 class JoinedSurveyUnitOfWork(JoinedUnitOfWork, SurveyUnitOfWork):

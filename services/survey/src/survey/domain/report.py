@@ -27,6 +27,18 @@ class FollowUp:
 
 
 @dataclass(frozen=True)
+class ComplaintFigures:
+    """The period's complaints (pengaduan), shown next to unsur 8 "Penanganan Pengaduan, Saran dan
+    Masukan": received, and of those the ones verified, answered, closed, and overdue now."""
+
+    received: int = 0
+    verified: int = 0
+    answered: int = 0
+    closed: int = 0
+    overdue: int = 0
+
+
+@dataclass(frozen=True)
 class Signatory:
     position: str  # "Kepala UPT …"
     name: str
@@ -52,3 +64,4 @@ class ReportData:
     trend: list[TrendPoint] = field(default_factory=list)  # oldest first, this period last
     follow_up: list[FollowUp] = field(default_factory=list)
     service_name: str = ""  # optional: the recap limited to one service
+    complaints: ComplaintFigures | None = None  # next to unsur 8 (None: the recap of one service)

@@ -1,4 +1,5 @@
-"""Event consumers: training's TrainingCompleted -> an SKM invitation (other types on the topic are ignored).
+"""Event consumers: training's TrainingCompleted -> an SKM invitation; identity's ServiceStandardsPublished ->
+the local copy of the complaint deadlines (other types on the topics are ignored).
 
 One IdempotentConsumer (inbox name and consumer group "survey")."""
 from __future__ import annotations
@@ -7,13 +8,14 @@ from functools import partial
 
 from faststream.kafka import KafkaBroker
 
-from balai_contracts.topics import TRAINING_ENROLLMENT
+from balai_contracts.identity import ServiceStandardsPublishedV1
+from balai_contracts.topics import IDENTITY_ORGANISATION, TRAINING_ENROLLMENT
 from balai_contracts.training import TrainingCompletedV1
 from balai_platform.consumer import IdempotentConsumer, fetch_waits, subscribe
 from balai_platform.inbox import Inbox
 
 from ..adapters.tables import inbox
-from ..service import invitations
+from ..service import complaints, invitations
 from ..service.context import SurveyContext
 
 
@@ -21,5 +23,6 @@ def build_consumer(ctx: SurveyContext, broker: KafkaBroker) -> IdempotentConsume
     consumer = IdempotentConsumer(ctx.sessionmaker, Inbox(inbox), ctx.settings.consumer_group,
                                   max_retries=ctx.settings.consumer_max_retries)
     consumer.handle(TrainingCompletedV1, partial(invitations.on_training_completed, ctx))
-    subscribe(broker, lambda: broker, (TRAINING_ENROLLMENT,), consumer, **fetch_waits(ctx.settings))
+    consumer.handle(ServiceStandardsPublishedV1, complaints.on_service_standards_published)
+    subscribe(broker, lambda: broker, (TRAINING_ENROLLMENT, IDENTITY_ORGANISATION), consumer, **fetch_waits(ctx.settings))
     return consumer

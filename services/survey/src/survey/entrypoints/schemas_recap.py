@@ -54,6 +54,16 @@ class SamplePublic(PublicModel):
     adequate: bool | None
 
 
+class ComplaintFiguresPublic(PublicModel):
+    """The period's complaints, next to unsur 8 (Penanganan Pengaduan, Saran dan Masukan)."""
+
+    received: int
+    verified: int
+    answered: int
+    closed: int
+    overdue: int
+
+
 class RecapPublic(PublicModel):
     period_id: str
     period_name: str
@@ -74,3 +84,4 @@ class RecapPublic(PublicModel):
     channels: dict[str, int]
     suggestions: list[str]
     trend: list[TrendPointPublic]
+    complaints: ComplaintFiguresPublic | None = None

@@ -11,10 +11,11 @@ from balai_platform.auth import Claims
 from ..adapters import recap_sql
 from ..adapters.tables import organisations
 from ..domain.ikm import Recap, Totals, TrendPoint, recap, trend
-from ..domain.report import FollowUp, ReportData, Signatory
+from ..domain.report import ComplaintFigures, FollowUp, ReportData, Signatory
 from ..domain.response_input import EDUCATION, OCCUPATION
 from ..domain.skm_period import SkmPeriod
 from .access import ensure_org_admin
+from .complaints import period_figures
 from .context import SurveyContext
 
 
@@ -27,6 +28,7 @@ class RecapView:
     channels: dict[str, int] = field(default_factory=dict)
     suggestions: list[str] = field(default_factory=list)
     trend: list[TrendPoint] = field(default_factory=list)
+    complaints: ComplaintFigures | None = None
 
 
 async def org_settings(s, org_id: uuid.UUID) -> dict:
@@ -57,6 +59,9 @@ async def period_recap(ctx: SurveyContext, claims: Claims | None, period_id: uui
         by_period = await recap_sql.totals_by_period(s, [pid for pid, _ in previous])
         history = [(name, recap(by_period.get(pid, Totals.empty()))) for pid, name in previous]
         view.trend = trend([*history, (period.name, view.recap)])
+        if training_id is None:  # complaints are about the organisation's services, not one training
+            view.complaints = ComplaintFigures(**await period_figures(s, period.org_id, period.start, period.end,
+                                                                      ctx.clock.now()))
     return view
 
 
@@ -69,5 +74,6 @@ def report_data(view: RecapView, today) -> ReportData:
                             org["signatory_nip"] or ""),
         place=org["place"] or "", report_date=today, demographics=view.demographics, channels=view.channels,
         suggestions=view.suggestions, trend=view.trend,
+        complaints=view.complaints,
         follow_up=[FollowUp(i, r["unsur"], r["program"], r["time"], r["responsible"])
                    for i, r in enumerate(p.follow_up, start=1)])

@@ -1,6 +1,8 @@
 """The recap as the API answers it: exact fractions shown with 2 decimals, grades, IPA, profile, trend."""
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from ..domain.ikm import fmt2, min_sample, sample_adequate
 from ..domain.questionnaire import UNSUR
 from .recap import RecapView
@@ -36,6 +38,7 @@ def recap_public(view: RecapView) -> dict:
                    "adequate": sample_adequate(r.n, population) if population else None},
         "demographics": {k: [{"label": lab, "count": c} for lab, c in rows] for k, rows in view.demographics.items()},
         "channels": view.channels, "suggestions": view.suggestions,
+        "complaints": None if view.complaints is None else asdict(view.complaints),
         "trend": [{"period_name": t.period_name, "converted": fmt2(t.converted), "grade": _grade(t.grade)[0],
                    "change": None if t.change is None else fmt2(t.change)} for t in view.trend],
     }
