@@ -8,9 +8,9 @@ from balai_platform.logging import configure_logging
 from balai_platform.outbox import Outbox
 from balai_platform.service_app import create_service_app
 
-from .adapters import tables_class  # noqa: F401 - the class tables share the metadata
+from .adapters import tables_class, tables_consultation  # noqa: F401 - their tables share the metadata
 from .adapters.tables import outbox as outbox_table
-from .entrypoints import api_admin, api_class, api_files, api_public, api_summary
+from .entrypoints import api_admin, api_class, api_consultation, api_files, api_public, api_summary
 from .entrypoints.consumers import build_consumer
 from .service.context import TrainingContext
 from .service.errors import TrainingError
@@ -31,4 +31,5 @@ def create_app(settings: Settings | None = None, *, run_relay: bool = True) -> F
     return create_service_app(
         name="training", description="Training schedule, enrollments, attendance and online classes",
         settings=settings, engine=engine, ctx=ctx, error_type=TrainingError, consumers=build_consumer,
-        routers=[m.router for m in (api_public, api_class, api_files, api_admin, api_summary)], run_relay=run_relay)
+        routers=[m.router for m in (api_public, api_class, api_files, api_admin, api_summary,
+                                           api_consultation)], run_relay=run_relay)

@@ -8,6 +8,7 @@ from balai_platform.uow import SqlUnitOfWork
 
 from .classroom import SqlClassroom
 from .closing import SqlClosing
+from .consultations import ConsultationRepository
 from .registration import SqlRegistration
 from .repository import EnrollmentRepository
 from .seats import SqlSeats
@@ -21,6 +22,7 @@ class TrainingUnitOfWork(SqlUnitOfWork):
     closing: SqlClosing
     classroom: SqlClassroom
     registration: SqlRegistration
+    consultations: ConsultationRepository
 
     def repositories(self, session: AsyncSession) -> None:
         self.enrollments = EnrollmentRepository(session, self)
@@ -28,3 +30,4 @@ class TrainingUnitOfWork(SqlUnitOfWork):
         self.closing = SqlClosing(session)
         self.classroom = SqlClassroom(session)
         self.registration = SqlRegistration(session)
+        self.consultations = ConsultationRepository(session, self)

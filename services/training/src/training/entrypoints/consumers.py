@@ -1,19 +1,20 @@
-"""Event consumers: local copies of participants (identity) and businesses (ukm).
+"""Event consumers: local copies of participants (identity), businesses (ukm) and the organisations'
+service-standard deadlines (identity.organisation).
 
-One IdempotentConsumer (inbox name and consumer group "training") on both topics; other event
+One IdempotentConsumer (inbox name and consumer group "training") on the three topics; other event
 types on them are ignored."""
 from __future__ import annotations
 
 from faststream.kafka import KafkaBroker
 
-from balai_contracts.identity import ParticipantRegisteredV1, ParticipantUpdatedV1
-from balai_contracts.topics import IDENTITY_PARTICIPANT, UKM_BUSINESS
+from balai_contracts.identity import ParticipantRegisteredV1, ParticipantUpdatedV1, ServiceStandardsPublishedV1
+from balai_contracts.topics import IDENTITY_ORGANISATION, IDENTITY_PARTICIPANT, UKM_BUSINESS
 from balai_contracts.ukm import BusinessRegisteredV1, BusinessUpdatedV1
 from balai_platform.consumer import IdempotentConsumer, subscribe
 from balai_platform.inbox import Inbox
 
 from ..adapters.tables import inbox
-from ..service import copies
+from ..service import copies, deadlines
 from ..service.context import TrainingContext
 
 
@@ -24,6 +25,7 @@ def build_consumer(ctx: TrainingContext, broker: KafkaBroker) -> IdempotentConsu
     consumer.handle(ParticipantUpdatedV1, copies.on_participant_updated)
     consumer.handle(BusinessRegisteredV1, copies.on_business_registered)
     consumer.handle(BusinessUpdatedV1, copies.on_business_updated)
-    for topic in (IDENTITY_PARTICIPANT, UKM_BUSINESS):
+    consumer.handle(ServiceStandardsPublishedV1, deadlines.on_service_standards_published)
+    for topic in (IDENTITY_PARTICIPANT, UKM_BUSINESS, IDENTITY_ORGANISATION):
         subscribe(broker, lambda: broker, topic, consumer, fetch_max_wait_ms=ctx.settings.kafka_fetch_max_wait_ms)
     return consumer
