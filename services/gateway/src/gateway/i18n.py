@@ -258,6 +258,7 @@ MESSAGES["id"].update(__import__("gateway.i18n_survey", fromlist=["ID"]).ID)  # 
 MESSAGES["id"].update(__import__("gateway.i18n_lodging", fromlist=["ID"]).ID)  # lodging pages
 MESSAGES["id"].update(__import__("gateway.i18n_certificate", fromlist=["ID"]).ID)  # certificate pages
 MESSAGES["id"].update(__import__("gateway.i18n_dashboard", fromlist=["ID"]).ID)  # dashboards, admin menu
+MESSAGES["id"].update(__import__("gateway.i18n_consultation", fromlist=["ID"]).ID)  # consultation pages
 
 
 def t(key: str, locale: str = DEFAULT_LOCALE, **params: object) -> str:

@@ -14,6 +14,7 @@ from gateway.web.admin import nik_access as admin_nik_access
 from gateway.web.admin import routes as admin
 from gateway.web.admin_certificate import routes as cert_admin
 from gateway.web.admin_certificate import templates as cert_templates
+from gateway.web.admin_consultation import routes as ks_admin
 from gateway.web.admin_lodging import rooms as lg_rooms
 from gateway.web.admin_lodging import routes as lg_admin
 from gateway.web.admin_survey import content as sv_content
@@ -28,6 +29,7 @@ from gateway.web.auth import routes as auth
 from gateway.web.certificate import public as cert_public
 from gateway.web.certificate import routes as cert_routes
 from gateway.web.common import redirect
+from gateway.web.consultation import routes as ks_routes
 from gateway.web.csrf import CsrfFailed
 from gateway.web.gallery import routes as gallery
 from gateway.web.lodging import routes as lg_routes
@@ -60,6 +62,8 @@ def include(app: FastAPI) -> None:
         app.include_router(module.router)  # survey pages
     for module in (cert_routes, cert_public, cert_templates, cert_admin):  # template editor before /{cert_id}
         app.include_router(module.router)  # certificate pages
+    for module in (ks_routes, ks_admin):
+        app.include_router(module.router)  # consultation pages (Konsultasi pasca pelatihan)
 
     @app.exception_handler(LoginRequired)
     async def login_required(request: Request, exc: LoginRequired) -> Response:
