@@ -96,7 +96,7 @@ def test_an_alumnus_asks_and_gets_an_answer(page, browser, audit, balai_stack):
     audit(page)
     no_sideways_scroll(page)
 
-    context = browser.new_context(base_url=balai_stack.gateway_url, locale="id-ID",
+    context = browser.new_context(base_url=balai_stack.gateway_url, locale="id-ID", bypass_csp=True,
                                   viewport={"width": 390, "height": 844})
     context.set_default_timeout(15_000)
     admin = context.new_page()

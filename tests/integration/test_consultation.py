@@ -56,7 +56,7 @@ async def test_alumnus_asks_and_gets_a_reviewed_answer(balai_stack, client):
     fake = await client.post(f"{API}/consultations", headers=me, data={"training_id": training["id"],
                              "topic": "Harga pokok", "question": QUESTION},
                              files=[("files", ("virus.pdf", b"MZ\x90\x00" * 10, "application/pdf"))])
-    assert fake.status_code == 422 and fake.json()["errors"]["files"] == "Materi harus berupa PDF, JPG atau PNG"
+    assert fake.status_code == 422 and fake.json()["errors"]["files"] == "Lampiran harus berupa PDF, JPG atau PNG"
 
     # the organisation wants a reviewer: the first admin's answer is a draft until a second admin approves it
     s = await client.put(f"{API}/admin/consultation-settings", headers=admin, json={"review_required": True})

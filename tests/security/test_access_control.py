@@ -133,12 +133,10 @@ B_CASES = [
     ("web_B", "GET", "/admin/verifikasi"),
     ("web_B", "POST", "/admin/verifikasi", {"data": {"ids": "{E1}", "action": "verify"}}),
     ("web_B", "POST", "/admin/pendaftaran/{E1}/batal", {"data": {"cancel_reason": "iseng"}}),
-    # Konsultasi pasca pelatihan (issue 15): A's thread is A's; B completed no training, so asks nothing
+    # Konsultasi pasca pelatihan (issue 15): A's thread is A's (B opening one: test_only_alumni_open_a_consultation)
     ("B", "GET", TR + "/consultations/{KS}"), ("B", "POST", TR + "/consultations/{KS}/close"),
     ("B", "POST", TR + "/consultations/{KS}/messages", {"data": {"body": "Bukan konsultasi saya."}}),
     ("B", "GET", TR + "/consultations/{KS}/files/{KF}"),
-    ("B", "POST", TR + "/consultations", {"data": {"training_id": "{T3}", "topic": "Harga pokok",
-                                                   "question": "Saya belum menyelesaikan pelatihan ini."}}),
     ("B", "GET", TR + "/admin/consultations"), ("B", "GET", TR + "/admin/consultations/{KS}"),
     ("B", "POST", TR + "/admin/consultations/{KS}/answers", {"data": {"body": "Bukan admin menjawab."}}),
     ("B", "PUT", TR + "/admin/consultation-settings", {"json": {"review_required": True}}),
@@ -326,6 +324,18 @@ async def test_b_sees_only_the_public_face_of_a_and_nothing_in_own_pages(api, wo
         assert r.status_code == 200, page
         for secret in w["secrets"][:3]:
             assert secret not in r.text, page
+
+
+async def test_only_alumni_open_a_consultation(api, world):
+    """B completed no training: asking about A's completed training is refused; so is an admin's ask."""
+    w = world
+    form = {"training_id": w["T3"], "topic": "Harga pokok", "question": "Saya belum menyelesaikan pelatihan ini."}
+    for actor in ("B", "jateng"):
+        r = await api.post(f"{TR}/consultations", data=form, headers=w[actor])
+        assert r.status_code == 403, (actor, r.text)
+    assert (await api.get(f"{TR}/consultations/eligible", headers=w["B"])).json()["items"] == []
+    mine = (await api.get(f"{TR}/consultations/mine", headers=w["B"])).json()
+    assert mine["total"] == 0 and w["KS"] not in str(mine)
 
 
 async def test_admin_lists_stay_within_the_organisation(api, world):

@@ -183,7 +183,7 @@ def test_at_most_three_attachments():
 def test_files_are_checked_by_content():
     with pytest.raises(InvalidInput) as exc:
         consultations.checked_files([("rapor.pdf", b"MZ\x90\x00 not a pdf")])
-    assert exc.value.errors == {"files": "Materi harus berupa PDF, JPG atau PNG"}
+    assert exc.value.errors == {"files": "Lampiran harus berupa PDF, JPG atau PNG"}
     with pytest.raises(InvalidInput):
         consultations.checked_files([("besar.pdf", b"%PDF-" + b"0" * (3 * 1024 * 1024))])
 

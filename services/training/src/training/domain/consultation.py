@@ -21,6 +21,7 @@ from balai_platform.aggregate import Aggregate
 from balai_platform.errors import Conflict, Forbidden, InvalidInput, NotFound
 
 from .deadlines import Limit
+from .lifecycle import COMPLETED
 from .material import CheckedMaterial
 
 WAITING, ANSWERED, CLOSED = "waiting", "answered", "closed"
@@ -119,7 +120,7 @@ class Consultation(Aggregate):
         """An alumnus asks; the first answer is due `limit` (working hours/days) later."""
         if asker != alumnus.participant_id:
             raise Forbidden(MSG_NOT_ALUMNUS)
-        if alumnus.status != "completed":
+        if alumnus.status != COMPLETED:
             raise Forbidden(MSG_NOT_ALUMNUS)
         c = cls(id=uuid.uuid4(), org_id=alumnus.org_id, training_id=alumnus.training_id,
                 enrollment_id=alumnus.enrollment_id, participant_id=alumnus.participant_id,

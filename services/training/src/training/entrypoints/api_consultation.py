@@ -15,7 +15,7 @@ from balai_platform.responses import PROBLEM_RESPONSES, binary_responses
 from balai_platform.web import file_response
 
 from ..domain import consultation as dc
-from ..domain.material import MAX_MATERIAL_BYTES, MSG_TOO_LARGE, content_disposition
+from ..domain.material import MAX_MATERIAL_BYTES, content_disposition
 from ..service import consultations
 from ..service.access import require_admin, require_participant
 from ..service.errors import InvalidInput, TrainingError
@@ -34,6 +34,7 @@ from .schemas_consultation import (
 router = APIRouter(responses=PROBLEM_RESPONSES)
 FORM_OVERHEAD = 64 * 1024
 MAX_BODY = dc.MAX_FILES * MAX_MATERIAL_BYTES + FORM_OVERHEAD
+TOO_LARGE = "Ukuran lampiran maksimal 3 MB per berkas, paling banyak 3 berkas"
 
 
 class ReviewIn(BaseModel):
@@ -53,7 +54,7 @@ async def _read(request: Request) -> tuple[dict[str, str], list[tuple[str | None
         raise TrainingError("Kirim data sebagai formulir (multipart/form-data)")
     length = request.headers.get("content-length")
     if length and length.isdigit() and int(length) > MAX_BODY:
-        raise InvalidInput({"files": MSG_TOO_LARGE}, MSG_TOO_LARGE)
+        raise InvalidInput({"files": TOO_LARGE}, TOO_LARGE)
     try:
         form = await request.form(max_files=dc.MAX_FILES + 1, max_fields=20)
     except Exception as exc:  # malformed multipart body, too many parts

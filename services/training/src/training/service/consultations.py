@@ -45,8 +45,14 @@ def checked_files(uploads: list[tuple[str | None, bytes]]) -> list[CheckedMateri
         try:
             out.append(check_material(data, name))
         except MaterialError as exc:
-            raise InvalidInput({"files": exc.message}, exc.message) from None
+            message = _as_attachment(exc.message)
+            raise InvalidInput({"files": message}, message) from None
     return out
+
+
+def _as_attachment(message: str) -> str:
+    """The material checks' words for an attachment: "Lampiran harus berupa PDF, JPG atau PNG"."""
+    return message.replace("Berkas materi", "Lampiran").replace("materi", "lampiran").replace("Materi", "Lampiran")
 
 
 # -- participant ---------------------------------------------------------------------------------
