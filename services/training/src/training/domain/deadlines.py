@@ -40,13 +40,16 @@ class Limit:
         return due_at(start, self.amount, self.unit)
 
 
-def limit_of(stored: Mapping[str, object] | None, key: str) -> Limit:
-    """The organisation's limit for `key`; the standard's default when it published none (or a bad one)."""
+def limit_of(stored: Mapping[str, object] | None, key: str, default: Limit | None = None) -> Limit:
+    """The organisation's limit for `key`; `default` (else the standard's) when it published none
+    (or a bad one)."""
     value = (stored or {}).get(key)
     if isinstance(value, list | tuple) and len(value) == 2:
         amount, unit = value
         if isinstance(amount, int) and amount >= 1 and unit in UNITS:
             return Limit(amount, unit)
+    if default is not None:
+        return default
     amount, unit = DEFAULT_DEADLINES[key]
     return Limit(amount, unit)
 

@@ -11,7 +11,7 @@ from balai_platform.auth import Claims
 
 from ..adapters.tables import businesses, enrollments, participants, trainings
 from ..domain import lifecycle
-from ..domain.deadlines import DEADLINE_ENROLLMENT_VERIFICATION, verification_working_days
+from ..domain.deadlines import DEADLINE_ENROLLMENT_VERIFICATION, Limit, verification_working_days
 from ..domain.workdays import working_days_waited
 from .access import org_scope, require_org
 from .context import TrainingContext
@@ -75,7 +75,8 @@ async def overdue(ctx: TrainingContext, claims: Claims, *, org_id: uuid.UUID | N
     scope = org_scope(claims, org_id)
     if days is None:  # the organisation's Standar Pelayanan (default: 3 working days)
         async with ctx.sessionmaker() as s:
-            days = verification_working_days(await limit_for(s, scope, DEADLINE_ENROLLMENT_VERIFICATION))
+            days = verification_working_days(await limit_for(
+            s, scope, DEADLINE_ENROLLMENT_VERIFICATION, Limit(ctx.settings.verification_working_days, "working_days")))
     limit = days
     today = ctx.today()
     tz = ZoneInfo(ctx.settings.timezone)

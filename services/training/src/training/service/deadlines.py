@@ -28,9 +28,10 @@ async def on_service_standards_published(s: AsyncSession, e: ServiceStandardsPub
     log.info("service_deadlines_kept" if written else "service_deadlines_stale", org_id=str(e.org_id))
 
 
-async def limit_for(s: AsyncSession, org_id: uuid.UUID | None, key: str) -> Limit:
-    """The organisation's limit for `key` (the default when it published none, or for no organisation)."""
+async def limit_for(s: AsyncSession, org_id: uuid.UUID | None, key: str, default: Limit | None = None) -> Limit:
+    """The organisation's limit for `key` (`default`, else the standard's, when it published none, or for
+    no organisation)."""
     stored = None
     if org_id is not None:
         stored = await s.scalar(select(service_deadlines.c.deadlines).where(service_deadlines.c.org_id == org_id))
-    return limit_of(stored, key)
+    return limit_of(stored, key, default)
