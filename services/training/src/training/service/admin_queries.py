@@ -75,8 +75,8 @@ async def overdue(ctx: TrainingContext, claims: Claims, *, org_id: uuid.UUID | N
     scope = org_scope(claims, org_id)
     if days is None:  # the organisation's Standar Pelayanan (default: 3 working days)
         async with ctx.sessionmaker() as s:
-            days = verification_working_days(await limit_for(
-            s, scope, DEADLINE_ENROLLMENT_VERIFICATION, Limit(ctx.settings.verification_working_days, "working_days")))
+            fallback = Limit(ctx.settings.verification_working_days, "working_days")
+            days = verification_working_days(await limit_for(s, scope, DEADLINE_ENROLLMENT_VERIFICATION, fallback))
     limit = days
     today = ctx.today()
     tz = ZoneInfo(ctx.settings.timezone)

@@ -35,8 +35,8 @@ async def work_queue(ctx: TrainingContext, claims: Claims, *, org_id: uuid.UUID 
     """Pending applications (submitted / waitlisted) of the admin's organisation, oldest first."""
     scope = org_scope(claims, org_id)
     async with ctx.sessionmaker() as s:  # the organisation's Standar Pelayanan (default: 3 working days)
-        limit = verification_working_days(await limit_for(
-            s, scope, DEADLINE_ENROLLMENT_VERIFICATION, Limit(ctx.settings.verification_working_days, "working_days")))
+        fallback = Limit(ctx.settings.verification_working_days, "working_days")
+        limit = verification_working_days(await limit_for(s, scope, DEADLINE_ENROLLMENT_VERIFICATION, fallback))
     tz = ZoneInfo(ctx.settings.timezone)
     today = ctx.today()
     # submitted before the start of the day after `overdue_until` (local time) == overdue
