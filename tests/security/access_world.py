@@ -147,6 +147,28 @@ async def _narasumber(c, w: dict) -> None:
         "event_date": (today + timedelta(days=20)).isoformat(), "audience": "40"})
     assert r.status_code == 201, r.text
     w["RQ"] = r.json()["id"]
+async def _consultation(c, w: dict) -> None:
+    """A completes a Jateng training of today (T3) and asks about it with an attachment (issue 15)."""
+    jateng, a = w["jateng"], w["A"]
+    w["T3"] = (await new_training(c, jateng))["id"]
+    r = await enroll(c, w["T3"], w["bid"], a)
+    assert r.status_code == 201, r.text
+    eid = r.json()["id"]
+    assert (await c.post(f"{TR}/admin/enrollments/{eid}/verify", headers=jateng)).status_code == 200
+    r = await c.post(f"{TR}/enrollments/{eid}/confirm", files={"photo": ("f.png", png(), "image/png")}, headers=a)
+    assert r.status_code == 200, r.text
+    r = await c.put(f"{TR}/admin/trainings/{w['T3']}/attendance", headers=jateng,
+                    json={"day": datetime.now(WIB).date().isoformat(), "records": [{"enrollment_id": eid, "present": True}]})
+    assert r.status_code == 200, r.text
+    r = await c.post(f"{TR}/admin/trainings/{w['T3']}/close", headers=jateng)
+    assert r.status_code == 200 and r.json()["completed"] == 1, r.text
+    r = await c.post(f"{TR}/consultations", headers=a, files=[("files", ("neraca.pdf", PDF, "application/pdf"))],
+                     data={"training_id": w["T3"], "topic": "Konsultasi rahasia A",
+                           "question": "Bagaimana menyusun neraca koperasi kami?"})
+    assert r.status_code == 201, r.text
+    w["KS"] = r.json()["id"]
+    thread = (await c.get(f"{TR}/consultations/{w['KS']}", headers=a)).json()
+    w["KF"] = thread["messages"][0]["files"][0]["id"]
 
 
 async def build_world(c: httpx.AsyncClient, stack) -> dict:
@@ -159,6 +181,7 @@ async def build_world(c: httpx.AsyncClient, stack) -> dict:
     await _survey(c, stack, w)
     await _certificate(c, stack, w)
     await _narasumber(c, w)
+    await _consultation(c, w)
     w["secrets"] = [w["A_form"][k] for k in ("nik", "kk", "full_name")] + [SECRET_REVIEW]
     return w
 

@@ -141,6 +141,17 @@ B_CASES = [
     ("B", "GET", TR + "/admin/narasumber-requests/{RQ}"), ("B", "GET", TR + "/admin/narasumber-requests/{RQ}/letter"),
     ("web_B", "GET", "/narasumber/{NS}/surat"), ("web_B", "GET", "/admin/narasumber/{NS}"),
     ("web_B", "GET", "/admin/narasumber/permintaan/{RQ}"),
+    # Konsultasi pasca pelatihan (issue 15): A's thread is A's (B opening one: test_only_alumni_open_a_consultation)
+    ("B", "GET", TR + "/consultations/{KS}"), ("B", "POST", TR + "/consultations/{KS}/close"),
+    ("B", "POST", TR + "/consultations/{KS}/messages", {"data": {"body": "Bukan konsultasi saya."}}),
+    ("B", "GET", TR + "/consultations/{KS}/files/{KF}"),
+    ("B", "GET", TR + "/admin/consultations"), ("B", "GET", TR + "/admin/consultations/{KS}"),
+    ("B", "POST", TR + "/admin/consultations/{KS}/answers", {"data": {"body": "Bukan admin menjawab."}}),
+    ("B", "PUT", TR + "/admin/consultation-settings", {"json": {"review_required": True}}),
+    ("web_B", "GET", "/konsultasi/{KS}"), ("web_B", "GET", "/konsultasi/{KS}/lampiran/{KF}"),
+    ("web_B", "POST", "/konsultasi/{KS}/balas", {"data": {"body": "Bukan konsultasi saya."}}),
+    ("web_B", "POST", "/konsultasi/{KS}/tutup"),
+    ("web_B", "GET", "/admin/konsultasi"), ("web_B", "GET", "/admin/konsultasi/{KS}"),
 ]
 # the organisations' admins on a Jateng training: Jatim is refused, Jateng passes the same check.
 # Read-only rows first; the Jateng rows that change state run in this order, closing last.
@@ -178,6 +189,10 @@ ORG_CASES = [
     ("GET", TR + "/admin/narasumber-requests/{RQ}"), ("GET", TR + "/admin/narasumber-requests/{RQ}/letter"),
     ("GET", "/admin/narasumber/{NS}"), ("GET", "/admin/narasumber/{NS}/surat"),
     ("GET", "/admin/narasumber/permintaan/{RQ}"), ("GET", "/admin/narasumber/permintaan/{RQ}/surat-permintaan"),
+    ("GET", TR + "/admin/consultations/{KS}"), ("GET", TR + "/consultations/{KS}/files/{KF}"),
+    ("GET", TR + "/admin/consultations?org_id={ORG}"), ("GET", TR + "/admin/consultation-settings?org_id={ORG}"),
+    ("GET", "/admin/konsultasi/{KS}"), ("GET", "/admin/konsultasi/{KS}/lampiran/{KF}"),
+    ("POST", TR + "/admin/consultations/{KS}/answers", {"data": {"body": "Jawaban petugas balai."}}),
     ("GET", LG + "/admin/board?org_id={ORG}"), ("GET", LG + "/admin/dormitory?org_id={ORG}"),
     ("GET", LG + "/admin/stays/{S}"), ("GET", LG + "/admin/trainings/{T1}/rooms"),
     ("GET", LG + "/admin/trainings/{T1}/rooms/export?format=xlsx"),
@@ -269,6 +284,9 @@ ANON_CASES = [(m, p) for m, p in [
     ("POST", CE + "/admin/certificates/{C1}/revoke"), ("POST", CE + "/admin/certificates/{C1}/reissue"),
     ("GET", CE + "/admin/templates"), ("PUT", CE + "/admin/templates"), ("POST", CE + "/admin/templates/preview"),
     ("PUT", CE + "/admin/trainings/{CT}/settings"), ("GET", CE + "/admin/trainings/{CT}/certificates.zip"),
+    ("GET", TR + "/consultations/mine"), ("GET", TR + "/consultations/eligible"), ("POST", TR + "/consultations"),
+    ("GET", TR + "/consultations/{KS}"), ("GET", TR + "/consultations/{KS}/files/{KF}"),
+    ("GET", TR + "/admin/consultations"), ("GET", TR + "/admin/consultations/{KS}"),
 ]]
 # web pages without a session send the browser to the login form; file proxies answer a bare 404
 WEB_PAGES = ["/profil", "/riwayat", "/dashboard", "/riwayat/{E1}/konfirmasi", "/kelas/{E2}", "/ukm/{bid}/edit",
@@ -278,9 +296,10 @@ WEB_PAGES = ["/profil", "/riwayat", "/dashboard", "/riwayat/{E1}/konfirmasi", "/
              "/skm", "/skm/isi/{INV}", "/admin/skm", "/admin/skm/{SP}",
              "/e-sertifikat", "/e-sertifikat/{C1}/proses", "/admin/sertifikat", "/admin/sertifikat/{C1}",
              "/admin/sertifikat/template", "/narasumber/jadwal-mengajar", "/narasumber/{NS}/surat",
-             "/admin/narasumber", "/admin/narasumber/{NS}", "/admin/narasumber/permintaan/{RQ}"]
+             "/admin/narasumber", "/admin/narasumber/{NS}", "/admin/narasumber/permintaan/{RQ}",
+             "/konsultasi", "/konsultasi/{KS}", "/admin/konsultasi", "/admin/konsultasi/{KS}"]
 WEB_FILES = [UKM + "/products/{P2}/photos/1", UKM + "/products/{P2}/photos/1?w=320", "/foto/{A_id}", "/berkas-pelatihan/{E1}/produk/1", "/berkas-pelatihan/{E1}/konfirmasi",
-             "/materi-pelatihan/{M}/{F}"]
+             "/materi-pelatihan/{M}/{F}", "/konsultasi/{KS}/lampiran/{KF}"]
 
 CASES = (
     [(actor, m, p, DENIED, (rest or [None])[0]) for actor, m, p, *rest in B_CASES]
@@ -330,6 +349,18 @@ async def test_b_sees_only_the_public_face_of_a_and_nothing_in_own_pages(api, wo
             assert secret not in r.text, page
 
 
+async def test_only_alumni_open_a_consultation(api, world):
+    """B completed no training: asking about A's completed training is refused; so is an admin's ask."""
+    w = world
+    form = {"training_id": w["T3"], "topic": "Harga pokok", "question": "Saya belum menyelesaikan pelatihan ini."}
+    for actor in ("B", "jateng"):
+        r = await api.post(f"{TR}/consultations", data=form, headers=w[actor])
+        assert r.status_code == 403, (actor, r.text)
+    assert (await api.get(f"{TR}/consultations/eligible", headers=w["B"])).json()["items"] == []
+    mine = (await api.get(f"{TR}/consultations/mine", headers=w["B"])).json()
+    assert mine["total"] == 0 and w["KS"] not in str(mine)
+
+
 async def test_admin_lists_stay_within_the_organisation(api, world):
     """Jatim's lists show nothing of the Jateng training; a bulk action on it fails item by item."""
     w = world
@@ -351,6 +382,10 @@ async def test_admin_lists_stay_within_the_organisation(api, world):
     assert after == before
     assert w["C1"] not in (await api.get(f"{CE}/admin/certificates", params={"per_page": 100},
                                          headers=w["jatim"])).text
+    theirs = await api.get(f"{TR}/admin/consultations", params={"per_page": 100}, headers=w["jatim"])
+    assert theirs.status_code == 200 and w["KS"] not in theirs.text
+    assert w["KS"] in (await api.get(f"{TR}/admin/consultations", params={"per_page": 100},
+                                     headers=w["jateng"])).text
     assert w["C1"] in (await api.get(f"{CE}/admin/certificates", params={"training_id": w["CT"]},
                                      headers=w["jateng"])).text
 

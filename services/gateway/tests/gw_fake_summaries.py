@@ -50,6 +50,12 @@ def add_training_summary(app: FastAPI, public_pem: str) -> None:
                     upcoming_days=14, upcoming=upcoming,
                     confirmations_missing=sum(u["confirmations_missing"] for u in upcoming))
 
+    @app.get("/admin/consultations/summary")
+    async def consultation_summary(request: Request):
+        if bad := denied(request):
+            return bad
+        return dict(waiting=2, overdue=1, drafts=0, target_label="3 jam kerja")
+
 
 def add_lodging_summary(recorder: AnswerRecorder, public_pem: str) -> None:
     app = recorder.app

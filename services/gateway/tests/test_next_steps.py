@@ -54,3 +54,9 @@ def test_room_certificate_and_skm_are_folded_in():
 
 def test_a_service_that_cannot_answer_adds_no_false_step():
     assert steps(history=None, businesses=None, surveys=None, certificates=None) == []
+
+
+def test_an_alumnus_is_offered_a_consultation():
+    out = steps(history={"items": [enrollment("completed")]})
+    assert {"href": "/konsultasi", "button": "Konsultasi", "primary": False}.items() <= next(
+        s for s in out if s["href"] == "/konsultasi").items()

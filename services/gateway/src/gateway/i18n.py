@@ -261,6 +261,7 @@ MESSAGES["id"].update(__import__("gateway.i18n_dashboard", fromlist=["ID"]).ID) 
 MESSAGES["id"].update(__import__("gateway.i18n_event_docs", fromlist=["ID"]).ID)  # event documentation
 MESSAGES["id"].update(__import__("gateway.i18n_narasumber", fromlist=["ID"]).ID)  # narasumber pages
 MESSAGES["id"].update(__import__("gateway.i18n_complaints", fromlist=["ID"]).ID)  # pengaduan, standar pelayanan
+MESSAGES["id"].update(__import__("gateway.i18n_consultation", fromlist=["ID"]).ID)  # consultation pages
 
 
 def t(key: str, locale: str = DEFAULT_LOCALE, **params: object) -> str:

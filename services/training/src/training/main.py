@@ -10,10 +10,11 @@ from balai_platform.service_app import create_service_app
 
 from .adapters import (
     tables_class,  # noqa: F401 - the class tables share the metadata
+    tables_consultation,  # noqa: F401 - the consultation tables share the metadata
     tables_narasumber,  # noqa: F401 - the narasumber tables share the metadata
 )
 from .adapters.tables import outbox as outbox_table
-from .entrypoints import api_admin, api_class, api_files, api_narasumber, api_public, api_summary
+from .entrypoints import api_admin, api_class, api_consultation, api_files, api_narasumber, api_public, api_summary
 from .entrypoints.consumers import build_consumer
 from .service.context import TrainingContext
 from .service.errors import TrainingError
@@ -34,5 +35,5 @@ def create_app(settings: Settings | None = None, *, run_relay: bool = True) -> F
     return create_service_app(
         name="training", description="Training schedule, enrollments, attendance and online classes",
         settings=settings, engine=engine, ctx=ctx, error_type=TrainingError, consumers=build_consumer,
-        routers=[m.router for m in (api_public, api_class, api_files, api_admin, api_summary, api_narasumber)],
-        run_relay=run_relay)
+        routers=[m.router for m in (api_public, api_class, api_files, api_admin, api_summary, api_narasumber,
+                                    api_consultation)], run_relay=run_relay)

@@ -25,6 +25,7 @@ def participant_menu() -> list[tuple[str, str, str]]:
               for slug, key in PARTICIPANT_SOON.items()]
     items.insert(1, ("profil", "/profil", t("nav_profile")))
     items.insert(2, ("ukm", "/ukm", t("nav_ukm")))
+    items.insert(4, ("konsultasi", "/konsultasi", t("ks_nav")))  # after Riwayat Pelatihan
     items.append(("narasumber", "/narasumber", t("ns_nav")))  # registration, letters, link to Jadwal Mengajar
     items.append(("pengaduan", "/pengaduan-saya", t("adu_mine")))
     return items
@@ -42,6 +43,7 @@ def admin_menu() -> list[tuple[str, str, str]]:
     items += [(slug, ADMIN_LIVE.get(slug, f"/admin/segera-hadir/{slug}"), t(ADMIN_NAMES.get(slug, key)))
               for slug, key in ADMIN_SOON.items()]
     items.insert(len(items) - 3, ("testimoni", "/admin/testimoni", t("db_nav_testimony")))
+    items.insert(len(items) - 3, ("konsultasi", "/admin/konsultasi", t("ks_nav_admin")))
     items.append(("narasumber", "/admin/narasumber", t("ns_nav_admin")))
     items += [("pengaduan", "/admin/pengaduan", t("adu_admin_title")),
               ("standar", "/admin/standar-pelayanan", t("sp_admin_title"))]

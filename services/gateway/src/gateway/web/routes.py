@@ -15,6 +15,7 @@ from gateway.web.admin import routes as admin
 from gateway.web.admin_certificate import routes as cert_admin
 from gateway.web.admin_certificate import templates as cert_templates
 from gateway.web.admin_complaints import routes as adu_admin
+from gateway.web.admin_consultation import routes as ks_admin
 from gateway.web.admin_lodging import rooms as lg_rooms
 from gateway.web.admin_lodging import routes as lg_admin
 from gateway.web.admin_narasumber import routes as ns_admin
@@ -32,6 +33,7 @@ from gateway.web.certificate import public as cert_public
 from gateway.web.certificate import routes as cert_routes
 from gateway.web.common import redirect
 from gateway.web.complaints import routes as adu_routes
+from gateway.web.consultation import routes as ks_routes
 from gateway.web.csrf import CsrfFailed
 from gateway.web.event_docs import routes as event_docs
 from gateway.web.gallery import routes as gallery
@@ -72,6 +74,8 @@ def include(app: FastAPI) -> None:
         app.include_router(module.router)  # narasumber pages
     for module in (sp_routes, sp_admin, adu_routes, adu_admin):
         app.include_router(module.router)  # Standar Pelayanan and pengaduan pages
+    for module in (ks_routes, ks_admin):
+        app.include_router(module.router)  # consultation pages (Konsultasi pasca pelatihan)
 
     @app.exception_handler(LoginRequired)
     async def login_required(request: Request, exc: LoginRequired) -> Response:

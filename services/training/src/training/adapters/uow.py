@@ -9,6 +9,7 @@ from balai_platform.uow import SqlUnitOfWork
 from .classroom import SqlClassroom
 from .closing import SqlClosing
 from .narasumber_repository import NarasumberRepository, RequestRepository, SqlLetters
+from .consultations import ConsultationRepository
 from .registration import SqlRegistration
 from .repository import EnrollmentRepository
 from .seats import SqlSeats
@@ -25,6 +26,7 @@ class TrainingUnitOfWork(SqlUnitOfWork):
     narasumber: NarasumberRepository
     narasumber_requests: RequestRepository
     letters: SqlLetters
+    consultations: ConsultationRepository
 
     def repositories(self, session: AsyncSession) -> None:
         self.enrollments = EnrollmentRepository(session, self)
@@ -35,3 +37,4 @@ class TrainingUnitOfWork(SqlUnitOfWork):
         self.narasumber = NarasumberRepository(session, self)
         self.narasumber_requests = RequestRepository(session, self)
         self.letters = SqlLetters(session)
+        self.consultations = ConsultationRepository(session, self)

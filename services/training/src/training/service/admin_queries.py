@@ -11,9 +11,11 @@ from balai_platform.auth import Claims
 
 from ..adapters.tables import businesses, enrollments, participants, trainings
 from ..domain import lifecycle
+from ..domain.deadlines import DEADLINE_ENROLLMENT_VERIFICATION, Limit, verification_working_days
 from ..domain.workdays import working_days_waited
 from .access import org_scope, require_org
 from .context import TrainingContext
+from .deadlines import limit_for
 from .errors import NotFound
 from .views import display_title, enrollment_view
 
@@ -70,8 +72,12 @@ async def enrollment_detail(ctx: TrainingContext, claims: Claims, enrollment_id:
 
 async def overdue(ctx: TrainingContext, claims: Claims, *, org_id: uuid.UUID | None, days: int | None) -> dict:
     """Registrations still `submitted` after more than N working days (Indonesian holidays excluded)."""
-    limit = ctx.settings.verification_working_days if days is None else days
     scope = org_scope(claims, org_id)
+    if days is None:  # the organisation's Standar Pelayanan (default: 3 working days)
+        async with ctx.sessionmaker() as s:
+            fallback = Limit(ctx.settings.verification_working_days, "working_days")
+            days = verification_working_days(await limit_for(s, scope, DEADLINE_ENROLLMENT_VERIFICATION, fallback))
+    limit = days
     today = ctx.today()
     tz = ZoneInfo(ctx.settings.timezone)
     # working days never exceed calendar days: a cheap pre-filter in SQL

@@ -1,8 +1,9 @@
 """Verifikasi: the admin's work queue, every application of the organisation waiting for a decision.
 
 Across trainings, oldest first, with the working days it has waited (Indonesian holidays excluded)
-and whether it is past the service standard. The overdue line is one SQL comparison: waiting only
-grows the earlier the submission (`workdays.overdue_until`)."""
+and whether it is past the service standard: the organisation's `enrollment_verification` limit from
+its published Standar Pelayanan (training's copy; 3 working days when it published none). The overdue
+line is one SQL comparison: waiting only grows the earlier the submission (`workdays.overdue_until`)."""
 from __future__ import annotations
 
 import uuid
@@ -15,10 +16,12 @@ from balai_platform.auth import Claims
 
 from ..adapters.tables import enrollments, participants, trainings
 from ..domain import lifecycle
+from ..domain.deadlines import DEADLINE_ENROLLMENT_VERIFICATION, Limit, verification_working_days
 from ..domain.workdays import overdue_until, working_days_waited
 from .access import org_scope
 from .admin_queries import admin_item, joined
 from .context import TrainingContext
+from .deadlines import limit_for
 from .views import display_title
 
 
@@ -31,7 +34,9 @@ async def work_queue(ctx: TrainingContext, claims: Claims, *, org_id: uuid.UUID 
                      page: int, per_page: int) -> dict:
     """Pending applications (submitted / waitlisted) of the admin's organisation, oldest first."""
     scope = org_scope(claims, org_id)
-    limit = ctx.settings.verification_working_days
+    async with ctx.sessionmaker() as s:  # the organisation's Standar Pelayanan (default: 3 working days)
+        fallback = Limit(ctx.settings.verification_working_days, "working_days")
+        limit = verification_working_days(await limit_for(s, scope, DEADLINE_ENROLLMENT_VERIFICATION, fallback))
     tz = ZoneInfo(ctx.settings.timezone)
     today = ctx.today()
     # submitted before the start of the day after `overdue_until` (local time) == overdue

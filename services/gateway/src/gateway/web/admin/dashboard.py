@@ -37,14 +37,16 @@ async def tiles(request: Request, user: WebUser, chosen: str) -> dict:
     superadmin = user.claims.role == "superadmin"
     org = chosen if superadmin else (user.claims.org or "")
     params = {"org_id": chosen} if superadmin and chosen else None
-    training, lodging, certificate, ikm, total, narasumber, complaints = await asyncio.gather(
+    training, lodging, certificate, ikm, total, narasumber, complaints, consultation = await asyncio.gather(
         fetch_json(request, user, "training", "/admin/summary", params),
         fetch_json(request, user, "lodging", "/admin/summary", params),
         fetch_json(request, user, "certificate", "/admin/summary", params),
         fetch_json(request, None, "survey", "/public/ikm"),
         _participants_total(request, user),
         fetch_json(request, user, "training", "/admin/narasumber/summary", params),
-        fetch_json(request, user, "survey", "/admin/complaints/summary", params))
+        fetch_json(request, user, "survey", "/admin/complaints/summary", params),
+        fetch_json(request, user, "training", "/admin/consultations/summary", params))
     skm, orgs = _ikm_for(ikm, org)
     return dict(training=training, lodging=lodging, certificate=certificate, skm=skm, complaints=complaints,
-                orgs=orgs if superadmin else [], org=org, total=total, narasumber=narasumber)
+                orgs=orgs if superadmin else [], org=org, total=total, narasumber=narasumber,
+                consultation=consultation)

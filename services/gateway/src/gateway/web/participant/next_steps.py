@@ -56,6 +56,8 @@ def next_steps(*, businesses: list | None, history: dict | None, rooms: list[str
     if history is not None:
         steps += enrollment_steps(history["items"])
     steps += certificate_steps(certificates or [], today)
+    if history is not None and any(e.get("status") == "completed" for e in history["items"]):
+        steps.append(_step(t("ks_todo"), t("ks_todo_btn"), "/konsultasi", False))  # alumni may ask
     steps += [_step(t("db_todo_skm", org=s.get("org_name") or "", period=s.get("period_name") or ""),
                     t("db_todo_skm_btn"), f"/skm/isi/{s.get('id')}") for s in surveys or []]
     if businesses == []:
