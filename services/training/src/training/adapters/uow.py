@@ -8,8 +8,8 @@ from balai_platform.uow import SqlUnitOfWork
 
 from .classroom import SqlClassroom
 from .closing import SqlClosing
-from .narasumber_repository import NarasumberRepository, RequestRepository, SqlLetters
 from .consultations import ConsultationRepository
+from .narasumber_repository import NarasumberRepository, RequestRepository, SqlLetters
 from .registration import SqlRegistration
 from .repository import EnrollmentRepository
 from .seats import SqlSeats
