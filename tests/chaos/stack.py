@@ -24,7 +24,7 @@ from balai_devstack.infra import Postgres, free_port
 from balai_devstack.stack import GATEWAY, ROOT, SERVICES, ServiceSpec, Stack
 
 PRIVATE_PG_SERVICE = "lodging"
-GRACEFUL_SECONDS = "20"  # uvicorn --timeout-graceful-shutdown, as in deploy/ (docs/operations.md)
+GRACEFUL_SECONDS = "10"  # uvicorn --timeout-graceful-shutdown, as in deploy/service.Dockerfile (docs/operations.md)
 
 
 def spec_of(name: str) -> ServiceSpec:
