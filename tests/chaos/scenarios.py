@@ -147,8 +147,8 @@ def kill_each(sizes: Sizes) -> Fault:
 # -- 3 two instances of each consumer service, one killed ---------------------------------------
 def two_instances(sizes: Sizes) -> Fault:
     async def fault(stack: ChaosStack, load: Load) -> list[str]:
-        for name in CONSUMERS:  # the replica shares the service's address and consumer groups
-            await blocking(stack.start_and_wait, name, f"{name}-2")
+        # each replica shares its service's address and consumer groups
+        await blocking(stack.start_many, [(name, f"{name}-2") for name in CONSUMERS])
         await load.wait_progress(2)
         for name in CONSUMERS:
             await asyncio.sleep(2)

@@ -139,12 +139,17 @@ class ChaosStack(Stack):
         raise RuntimeError(f"{key} not started after {timeout}s; see {path}")
 
     def start_and_wait(self, name: str, key: str | None = None) -> None:
-        key = key or name
-        path = self.log_path(key)
-        offset = path.stat().st_size if path.exists() else 0
-        self.start_service(spec_of(name), key=key)
-        self.procs[key]._log_offset = offset  # type: ignore[attr-defined]
-        self.wait_started(key)
+        self.start_many([(name, key or name)])
+
+    def start_many(self, items: list[tuple[str, str]]) -> None:
+        """Start processes (service name, key) at once, then wait for each."""
+        for name, key in items:
+            path = self.log_path(key)
+            offset = path.stat().st_size if path.exists() else 0
+            self.start_service(spec_of(name), key=key)
+            self.procs[key]._log_offset = offset  # type: ignore[attr-defined]
+        for _, key in items:
+            self.wait_started(key)
 
     def kill(self, key: str) -> None:
         """SIGKILL the process group of `key` (no clean-up at all)."""
