@@ -295,7 +295,12 @@ async def run_all(stack: ChaosStack, sizes: Sizes, only: set[str] | None = None,
         if only and name.split()[0] not in only:
             continue
         echo(f"== {name}")
-        row = await run_scenario(stack, name, sizes, fault, **kw)
+        started = time.monotonic()
+        try:
+            row = await run_scenario(stack, name, sizes, fault, **kw)
+        except Exception as exc:  # one broken scenario must not hide the others' rows
+            row = Row(name, 0, 0, -1, -1, 0.0, -1, -1, time.monotonic() - started,
+                      details=[f"FAIL scenario crashed: {type(exc).__name__}: {str(exc)[:300]}"])
         echo(table([row]))
         for note in row.notes + row.details:
             echo(f"   {note}")
