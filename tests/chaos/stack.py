@@ -148,6 +148,7 @@ class ChaosStack(Stack):
             offset = path.stat().st_size if path.exists() else 0
             self.start_service(spec_of(name), key=key)
             self.procs[key]._log_offset = offset  # type: ignore[attr-defined]
+            self.procs[key]._log_path = path  # type: ignore[attr-defined]
         for _, key in items:
             self.wait_started(key)
 
@@ -158,25 +159,31 @@ class ChaosStack(Stack):
             os.killpg(proc.pid, signal.SIGKILL)
         proc.wait(10)
 
-    def terminate(self, key: str, timeout: float = 40) -> int:
-        """SIGTERM `key` and wait for its graceful exit; its return code."""
+    def terminate(self, key: str, timeout: float = 40) -> bool:
+        """SIGTERM `key`; True when it stopped gracefully: it logged the end of its lifespan
+        shutdown (uvicorn re-raises the signal after it, so the exit status is -15 either way)."""
         proc = self.procs.pop(key)
+        path = getattr(proc, "_log_path", self.log_path(key))
+        offset = path.stat().st_size
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGTERM)
         try:
-            return proc.wait(timeout)
+            proc.wait(timeout)
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait(5)
-            return -9
+            return False
+        with open(path, "rb") as f:
+            f.seek(offset)
+            return b"Application shutdown complete" in f.read()
 
-    def rolling_restart(self, name: str) -> int:
-        """New process on the shared address, healthy; then SIGTERM the old one (exit code)."""
+    def rolling_restart(self, name: str) -> bool:
+        """New process on the shared address, started; then SIGTERM the old one (graceful?)."""
         new_key = f"{name}-next"
         self.start_and_wait(name, key=new_key)
-        code = self.terminate(name)
+        graceful = self.terminate(name)
         self.procs[name] = self.procs.pop(new_key)
-        return code
+        return graceful
 
     def stop(self) -> None:
         super().stop()
