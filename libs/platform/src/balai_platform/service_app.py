@@ -29,12 +29,18 @@ from .settings import ServiceSettings
 log = get_logger("service")
 
 
-async def start_consumers(broker: KafkaBroker, state: dict) -> None:
-    """Start the consumers, retrying while the broker is unreachable (the API works meanwhile)."""
+# Found by the fault suite (rolling restart after a scale-out): a start that never returns (the
+# group coordinator not answering) left a process serving HTTP but consuming nothing, for good.
+CONSUMER_START_TIMEOUT = 30.0
+
+
+async def start_consumers(broker: KafkaBroker, state: dict, timeout: float = CONSUMER_START_TIMEOUT) -> None:
+    """Start the consumers, retrying while the broker is unreachable or the start hangs (the API
+    works meanwhile)."""
     delay = 0.5
     while True:
         try:
-            await broker.start()
+            await asyncio.wait_for(broker.start(), timeout)
             state["consuming"] = True
             log.info("consumers_started")
             return
