@@ -125,8 +125,8 @@ class ChaosStack(Stack):
             pass_fds=(sock.fileno(),))
         return None
 
-    def wait_started(self, key: str, timeout: float = 90) -> None:
-        """Wait until process `key` logged uvicorn's startup line (its address is shared)."""
+    def wait_started(self, key: str, timeout: float = 90, line: bytes = b"Application startup complete") -> None:
+        """Wait until process `key` logged `line` (uvicorn's startup: its address is shared)."""
         deadline, path = time.monotonic() + timeout, self.log_path(key)
         start = path.stat().st_size if path.exists() else 0
         proc = self.procs[key]
@@ -138,7 +138,7 @@ class ChaosStack(Stack):
                 raise RuntimeError(f"{key} exited with {proc.returncode}; see {path}")
             with open(path, "rb") as f:
                 f.seek(offset)
-                if b"Application startup complete" in f.read():
+                if line in f.read():
                     return
             time.sleep(0.2)
         raise RuntimeError(f"{key} not started after {timeout}s; see {path}")
@@ -186,6 +186,11 @@ class ChaosStack(Stack):
         """New process on the shared address, started; then SIGTERM the old one (graceful?)."""
         new_key = f"{name}-next"
         self.start_and_wait(name, key=new_key)
+        if name != "gateway":
+            # as a rollout gated on readiness would: the new process has joined its consumer
+            # groups before the old one leaves them. Leaving while the new member's join was in
+            # progress wedged the dev broker's group (the new one never got partitions).
+            self.wait_started(new_key, line=b'"consumers_started"')
         graceful = self.terminate(name)
         self.procs[name] = self.procs.pop(new_key)
         return graceful
