@@ -2,7 +2,7 @@
 PY := .venv/bin/python
 export XDG_RUNTIME_DIR ?= /tmp
 
-.PHONY: setup setup-test run lint test test-containers test-unit test-integration bench bench-quick asyncapi lighthouse clean
+.PHONY: setup setup-test run lint test test-containers test-unit test-integration bench bench-quick chaos asyncapi lighthouse clean
 
 setup:
 	@bash scripts/setup.sh
@@ -36,6 +36,10 @@ bench: setup
 
 bench-quick: setup
 	@$(PY) bench/run_all.py --quick
+
+# the fault suite at full size (issue 14; up to ~25 min): prints one row per scenario
+chaos: setup
+	@$(PY) -m tests.chaos
 
 lighthouse: setup-test
 	@$(PY) bench/lighthouse.py

@@ -6,11 +6,14 @@ consumer decodes the envelope's payload once into that class and calls
 The offset is committed only after the handler's transaction (inbox row + effect) committed
 (FastStream AckPolicy.ACK); a redelivered event finds its inbox row and changes nothing. A
 message that cannot be decoded (malformed envelope, payload not matching its contract) goes to
-`<topic>.dlq` at once: retrying cannot fix it.
+`<topic>.dlq` at once: retrying cannot fix it. A failure of the infrastructure (the database
+restarting or unreachable) is not the message's fault: the consumer waits for it, without using up
+the message's retries, for up to `transient_limit` seconds (then it dead-letters as usual).
 """
 from __future__ import annotations
 
 import asyncio
+import time
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
@@ -58,6 +61,29 @@ def _where(exc: ValidationError) -> str:
     return ", ".join(f"{'.'.join(map(str, e['loc']))}:{e['type']}" for e in exc.errors()[:5])
 
 
+# SQLSTATE classes of a database that is away, not of a bad event: connection exception,
+# operator intervention (shutting down, starting up), insufficient resources
+TRANSIENT_SQLSTATES = ("08", "57P", "53")
+
+
+def is_transient(exc: BaseException) -> bool:
+    """True for errors of an unreachable or restarting database (or socket), seen anywhere in the
+    exception's chain (SQLAlchemy wraps asyncpg's errors, which wrap OS errors)."""
+    seen: set[int] = set()
+    e: BaseException | None = exc
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        if isinstance(e, (OSError, TimeoutError)) or getattr(e, "connection_invalidated", False):
+            return True
+        code = getattr(e, "sqlstate", None) or getattr(e, "pgcode", None)
+        if code and str(code).startswith(TRANSIENT_SQLSTATES):
+            return True
+        if type(e).__name__ in ("ConnectionDoesNotExistError", "InternalClientError"):
+            return True
+        e = getattr(e, "orig", None) or e.__cause__ or e.__context__
+    return False
+
+
 class InvalidPayload(Exception):
     """The envelope is fine but its data does not fit the registered contract."""
 
@@ -71,12 +97,15 @@ class Decoded:
 
 class IdempotentConsumer:
     def __init__(self, sessionmaker: async_sessionmaker[AsyncSession], inbox: Inbox, name: str,
-                 *, max_retries: int = 5, base_backoff: float = 0.2) -> None:
+                 *, max_retries: int = 5, base_backoff: float = 0.2, transient_limit: float = 300.0,
+                 transient_pause: float = 1.0) -> None:
         self.sessionmaker = sessionmaker
         self.inbox = inbox
         self.name = name
         self.max_retries = max_retries
         self.base_backoff = base_backoff
+        self.transient_limit = transient_limit
+        self.transient_pause = transient_pause
         self.contracts: dict[str, tuple[type[EventData], Handler[Any]]] = {}
 
     def handle(self, contract: type[E], handler: Handler[E]) -> None:
@@ -149,13 +178,20 @@ class IdempotentConsumer:
     async def _run_with_retries(self, env: Envelope, decoded: Decoded, body: bytes, topic: str,
                                 dead_letter: DeadLetter) -> str:
         last_error = ""
-        for attempt in range(1, self.max_retries + 1):
+        attempt, waited_since = 0, time.monotonic()
+        while attempt < self.max_retries:
             try:
                 outcome = await self._run(env, decoded)
                 log.info("event_consumed", event_type=env.type, event_id=str(env.id), outcome=outcome)
                 return outcome
             except Exception as exc:
                 last_error = type(exc).__name__
+                if is_transient(exc) and time.monotonic() - waited_since < self.transient_limit:
+                    log.warning("event_waiting_for_database", event_type=env.type, event_id=str(env.id),
+                                error=type(exc).__name__, detail=str(exc)[:200])
+                    await asyncio.sleep(self.transient_pause)
+                    continue
+                attempt += 1
                 log.warning("event_failed", event_type=env.type, event_id=str(env.id),
                             attempt=attempt, error=type(exc).__name__, detail=str(exc)[:200])
                 if attempt < self.max_retries:

@@ -34,6 +34,7 @@ class OutboxRelay:
         self.max_backoff = max_backoff
         self.is_leader = False
         self.published = 0
+        self._stopping = False
         self._wake = asyncio.Event()
         self._task: asyncio.Task | None = None
         self._producer: AIOKafkaProducer | None = None
@@ -41,8 +42,16 @@ class OutboxRelay:
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name=f"outbox-relay-{self.name}")
 
-    async def stop(self) -> None:
+    async def stop(self, drain_seconds: float = 0.0) -> None:
+        """Stop; with `drain_seconds`, first let the leader publish what is pending (rows the
+        last requests and consumed events wrote) and mark it sent, so no batch is cut between
+        publish and mark (which would publish it again after the restart)."""
+        self._stopping = True
+        self._wake.set()
         if self._task:
+            if drain_seconds > 0 and self.is_leader:
+                with contextlib.suppress(asyncio.TimeoutError, asyncio.CancelledError, Exception):
+                    await asyncio.wait_for(asyncio.shield(self._task), drain_seconds)
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await self._task
@@ -71,7 +80,7 @@ class OutboxRelay:
 
     async def _run(self) -> None:
         backoff = 0.2
-        while True:
+        while not self._stopping:
             try:
                 await self._lead()
             except asyncio.CancelledError:
@@ -89,6 +98,8 @@ class OutboxRelay:
         try:
             while not await conn.fetchval("SELECT pg_try_advisory_lock($1)", _lock_key(self.name)):
                 self.is_leader = False
+                if self._stopping:
+                    return
                 await asyncio.sleep(self.poll_seconds)
             self.is_leader = True
             log.info("outbox_relay_leading")
@@ -96,6 +107,10 @@ class OutboxRelay:
             while True:
                 self._wake.clear()
                 sent = await self._publish_batch(conn)
+                if self._stopping:
+                    if sent < self.batch_size:
+                        return  # drained
+                    continue
                 if sent < self.batch_size:
                     with contextlib.suppress(asyncio.TimeoutError):
                         await asyncio.wait_for(self._wake.wait(), self.poll_seconds)

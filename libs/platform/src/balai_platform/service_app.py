@@ -30,12 +30,18 @@ from .settings import ServiceSettings
 log = get_logger("service")
 
 
-async def start_consumers(broker: KafkaBroker, state: dict) -> None:
-    """Start the consumers, retrying while the broker is unreachable (the API works meanwhile)."""
+# Found by the fault suite (rolling restart after a scale-out): a start that never returns (the
+# group coordinator not answering) left a process serving HTTP but consuming nothing, for good.
+CONSUMER_START_TIMEOUT = 30.0
+
+
+async def start_consumers(broker: KafkaBroker, state: dict, timeout: float = CONSUMER_START_TIMEOUT) -> None:
+    """Start the consumers, retrying while the broker is unreachable or the start hangs (the API
+    works meanwhile)."""
     delay = 0.5
     while True:
         try:
-            await broker.start()
+            await asyncio.wait_for(broker.start(), timeout)
             state["consuming"] = True
             log.info("consumers_started")
             return
@@ -70,7 +76,10 @@ def create_service_app(*, name: str, description: str, settings: ServiceSettings
     relay = OutboxRelay(settings.asyncpg_dsn, settings.kafka_bootstrap, name=name,
                         batch_size=settings.outbox_batch_size, poll_seconds=settings.outbox_poll_seconds)
     # FastStream's per-message lines at DEBUG: the consumer logs `event_consumed` itself
-    broker = KafkaBroker(settings.kafka_bootstrap, log_level=logging.DEBUG)
+    # graceful_timeout: on stop, a subscriber stops fetching and waits this long for the message
+    # in hand (its transaction and offset commit) before the consume task is cancelled
+    broker = KafkaBroker(settings.kafka_bootstrap, log_level=logging.DEBUG,
+                         graceful_timeout=settings.shutdown_consumer_seconds)
     run_consumers = consumers is not None and settings.run_consumers
     if consumers is not None:
         consumers(ctx, broker)
@@ -85,15 +94,19 @@ def create_service_app(*, name: str, description: str, settings: ServiceSettings
         starter = asyncio.create_task(start_consumers(broker, state)) if run_consumers else None
         log.info(f"{name}_started")
         yield
+        # uvicorn has stopped accepting and drained HTTP: now the consumers, then the relay
+        # (which publishes what the last requests and events wrote), then the pool
+        log.info(f"{name}_stopping")
         if starter is not None:
             starter.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await starter
             with contextlib.suppress(Exception):
-                await broker.stop()
-        await relay.stop()
+                await broker.stop()  # stop fetching, finish the message in hand, commit, leave the group
+        await relay.stop(drain_seconds=settings.shutdown_relay_seconds)
         await service_metrics.close()
         await engine.dispose()
+        log.info(f"{name}_stopped")
 
     # no slash redirects: behind the gateway a 307 would reveal the service's internal address
     app = FastAPI(title=f"Balai {name}", description=description, lifespan=lifespan, docs_url="/docs",

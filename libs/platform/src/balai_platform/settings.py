@@ -34,6 +34,11 @@ class ServiceSettings(BaseSettings):
     # report "degraded" but stay 200: pulling every replica out of service would turn a
     # broker blip into a site outage. Set true to make the broker gate readiness.
     readiness_requires_broker: bool = False
+    # Graceful shutdown (docs/operations.md, "Graceful shutdown"): after uvicorn has drained HTTP
+    # (--timeout-graceful-shutdown), consumers finish the message in hand and commit (at most
+    # this long), then the outbox relay publishes what is pending (at most this long).
+    shutdown_consumer_seconds: float = 8.0
+    shutdown_relay_seconds: float = 3.0
 
     @property
     def asyncpg_dsn(self) -> str:

@@ -1,0 +1,39 @@
+"""The fault suite at CI size: every scenario of issue 14 against the real stack, one row each.
+
+Goal of every row: 0 lost, 0 duplicate effects, 0 5xx outside the service the fault hit.
+"""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tests.chaos.scenarios import CI, run_scenario, scenarios, table
+from tests.chaos.stack import new_chaos_stack
+
+pytestmark = pytest.mark.integration
+ROWS = []
+
+
+@pytest.fixture(scope="module")
+def chaos_stack():
+    with new_chaos_stack(f"balai_chaos_test_{os.getpid()}") as stack:
+        yield stack
+    print("\n" + table(ROWS))
+
+
+@pytest.mark.parametrize("name", [name for name, _, _ in scenarios(CI)])
+async def test_fault_scenario(chaos_stack, name):
+    _, fault, kw = next(s for s in scenarios(CI) if s[0] == name)
+    row = await run_scenario(chaos_stack, name, CI, fault, **kw)
+    ROWS.append(row)
+    print("\n" + table([row]))
+    assert row.lost == 0, row.details
+    assert row.duplicates == 0, row.details
+    if name.startswith("5 ") and row.errors_5xx:
+        # KNOWN GAP, found by this suite and not fixed yet (see README "Fault suite"): the gateway
+        # (aiohttp) does not resend a POST whose reused keep-alive connection the stopping
+        # service closed, and answers 503. Shown as xfail, never as a pass.
+        pytest.xfail(f"gateway keep-alive race on rolling restart: {row.errors_5xx} x 5xx")
+    assert row.errors_5xx == 0, row.notes
+    assert not row.details, row.details
