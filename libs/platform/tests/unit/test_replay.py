@@ -89,14 +89,15 @@ async def test_apply_runs_registered_copy_handlers_and_counts_the_rest():
     assert session.transactions == 1  # one transaction per fetched batch
 
 
-@pytest.mark.parametrize("service", ["ukm", "training", "lodging"])
+@pytest.mark.parametrize("service", ["ukm", "training", "lodging", "survey"])
 def test_each_service_replays_copy_handlers_only(service):
     import importlib
 
     consumers = importlib.import_module(f"{service}.entrypoints.consumers")
     consumer = IdempotentConsumer(lambda: None, NoInbox(), f"{service}.replay")
     consumers.register_copies(consumer)
-    copies = {"ParticipantRegistered", "ParticipantUpdated", "BusinessRegistered", "BusinessUpdated"}
+    copies = {"ParticipantRegistered", "ParticipantUpdated", "BusinessRegistered", "BusinessUpdated",
+              "ServiceStandardsPublished"}  # training and survey copy the service-standard deadlines
     assert set(consumer.contracts) <= copies
     assert {contract.topic for contract, _ in consumer.contracts.values()} == set(consumers.REPLAY_TOPICS)
 

@@ -18,11 +18,19 @@ from ..adapters.tables import inbox
 from ..service import complaints, invitations
 from ..service.context import SurveyContext
 
+# compacted state topics this service keeps copies of (`python -m survey replay`)
+REPLAY_TOPICS = (IDENTITY_ORGANISATION,)
+
+
+def register_copies(consumer: IdempotentConsumer) -> None:
+    """The copy handlers (upsert_if_newer, no side effect): the live consumer and replay."""
+    consumer.handle(ServiceStandardsPublishedV1, complaints.on_service_standards_published)
+
 
 def build_consumer(ctx: SurveyContext, broker: KafkaBroker) -> IdempotentConsumer:
     consumer = IdempotentConsumer(ctx.sessionmaker, Inbox(inbox), ctx.settings.consumer_group,
                                   max_retries=ctx.settings.consumer_max_retries)
     consumer.handle(TrainingCompletedV1, partial(invitations.on_training_completed, ctx))
-    consumer.handle(ServiceStandardsPublishedV1, complaints.on_service_standards_published)
+    register_copies(consumer)
     subscribe(broker, lambda: broker, (TRAINING_ENROLLMENT, IDENTITY_ORGANISATION), consumer, **fetch_waits(ctx.settings))
     return consumer
