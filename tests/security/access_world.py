@@ -169,6 +169,21 @@ async def _consultation(c, w: dict) -> None:
     w["KS"] = r.json()["id"]
     thread = (await c.get(f"{TR}/consultations/{w['KS']}", headers=a)).json()
     w["KF"] = thread["messages"][0]["files"][0]["id"]
+async def _complaint(c, stack, w: dict) -> None:
+    """A's named complaint to Jateng (pengaduan, issue 15): its id and its follow link's token."""
+    import time
+    import uuid
+
+    from survey.domain import form_token
+
+    jateng = uuid.UUID(str(w["ORG"]))
+    token = form_token.issue(stack.keys["survey_form"], uuid.uuid5(jateng, "pengaduan"), time.time() - 60)
+    r = await c.post(f"{SV}/public/orgs/{jateng}/complaints", headers=w["A"], data={
+        "service": "Penyelenggaraan Pelatihan", "category": "petugas", "name": w["A_form"]["full_name"],
+        "contact": "081234567890", "description": "Petugas tidak menjawab pertanyaan saya.", "form_token": token})
+    assert r.status_code == 201, r.text
+    w["ADU_T"] = r.json()["follow_token"]
+    w["ADU"] = (await c.get(f"{SV}/me/complaints", headers=w["A"])).json()["items"][0]["id"]
 
 
 async def build_world(c: httpx.AsyncClient, stack) -> dict:
@@ -182,6 +197,7 @@ async def build_world(c: httpx.AsyncClient, stack) -> dict:
     await _certificate(c, stack, w)
     await _narasumber(c, w)
     await _consultation(c, w)
+    await _complaint(c, stack, w)
     w["secrets"] = [w["A_form"][k] for k in ("nik", "kk", "full_name")] + [SECRET_REVIEW]
     return w
 

@@ -152,6 +152,16 @@ B_CASES = [
     ("web_B", "POST", "/konsultasi/{KS}/balas", {"data": {"body": "Bukan konsultasi saya."}}),
     ("web_B", "POST", "/konsultasi/{KS}/tutup"),
     ("web_B", "GET", "/admin/konsultasi"), ("web_B", "GET", "/admin/konsultasi/{KS}"),
+    # pengaduan and Standar Pelayanan (issue 15): A's complaint is A's (or the link holder's) alone
+    ("B", "GET", SV + "/me/complaints/{ADU}"), ("B", "GET", SV + "/admin/complaints/{ADU}"),
+    ("B", "GET", SV + "/admin/complaints/{ADU}/evidence"), ("B", "GET", SV + "/admin/complaints"),
+    ("B", "GET", SV + "/admin/complaints/summary"),
+    ("B", "POST", SV + "/admin/complaints/{ADU}/verify", {"data": {"note": "bukan admin"}}),
+    ("B", "GET", ID + "/admin/orgs/{ORG}/service-standards"),
+    ("B", "PUT", ID + "/admin/orgs/{ORG}/service-standards", {"json": {"services": []}}),
+    ("web_B", "GET", "/pengaduan-saya/{ADU}"), ("web_B", "GET", "/admin/pengaduan/{ADU}"),
+    ("web_B", "GET", "/admin/pengaduan"), ("web_B", "GET", "/admin/standar-pelayanan"),
+    ("web_B", "POST", "/admin/pengaduan/{ADU}/verifikasi", {"data": {"note": "bukan admin"}}),
 ]
 # the organisations' admins on a Jateng training: Jatim is refused, Jateng passes the same check.
 # Read-only rows first; the Jateng rows that change state run in this order, closing last.
@@ -159,6 +169,9 @@ ORG_CASES = [
     ("GET", TR + "/admin/summary?org_id={ORG}"), ("GET", LG + "/admin/summary?org_id={ORG}"),
     ("GET", CE + "/admin/summary?org_id={ORG}"),
     ("GET", SV + "/admin/periods/{SP}"),
+    ("GET", SV + "/admin/complaints/{ADU}"), ("GET", SV + "/admin/complaints?org_id={ORG}"),
+    ("GET", SV + "/admin/complaints/summary?org_id={ORG}"), ("GET", "/admin/pengaduan/{ADU}"),
+    ("GET", ID + "/admin/orgs/{ORG}/service-standards"),
     ("GET", SV + "/admin/periods/{SP}/recap"),
     ("GET", SV + "/admin/periods/{SP}/report.pdf"),
     ("GET", SV + "/admin/periods/{SP}/responses.csv"),
@@ -287,6 +300,9 @@ ANON_CASES = [(m, p) for m, p in [
     ("GET", TR + "/consultations/mine"), ("GET", TR + "/consultations/eligible"), ("POST", TR + "/consultations"),
     ("GET", TR + "/consultations/{KS}"), ("GET", TR + "/consultations/{KS}/files/{KF}"),
     ("GET", TR + "/admin/consultations"), ("GET", TR + "/admin/consultations/{KS}"),
+    ("GET", SV + "/me/complaints"), ("GET", SV + "/me/complaints/{ADU}"), ("GET", SV + "/admin/complaints"),
+    ("GET", SV + "/admin/complaints/{ADU}"), ("POST", SV + "/admin/complaints/{ADU}/close"),
+    ("GET", ID + "/admin/orgs/{ORG}/service-standards"), ("PUT", ID + "/admin/orgs/{ORG}/service-standards"),
 ]]
 # web pages without a session send the browser to the login form; file proxies answer a bare 404
 WEB_PAGES = ["/profil", "/riwayat", "/dashboard", "/riwayat/{E1}/konfirmasi", "/kelas/{E2}", "/ukm/{bid}/edit",
@@ -297,7 +313,9 @@ WEB_PAGES = ["/profil", "/riwayat", "/dashboard", "/riwayat/{E1}/konfirmasi", "/
              "/e-sertifikat", "/e-sertifikat/{C1}/proses", "/admin/sertifikat", "/admin/sertifikat/{C1}",
              "/admin/sertifikat/template", "/narasumber/jadwal-mengajar", "/narasumber/{NS}/surat",
              "/admin/narasumber", "/admin/narasumber/{NS}", "/admin/narasumber/permintaan/{RQ}",
-             "/konsultasi", "/konsultasi/{KS}", "/admin/konsultasi", "/admin/konsultasi/{KS}"]
+             "/konsultasi", "/konsultasi/{KS}", "/admin/konsultasi", "/admin/konsultasi/{KS}",
+             "/pengaduan-saya", "/pengaduan-saya/{ADU}", "/admin/pengaduan",
+             "/admin/pengaduan/{ADU}", "/admin/standar-pelayanan"]
 WEB_FILES = [UKM + "/products/{P2}/photos/1", UKM + "/products/{P2}/photos/1?w=320", "/foto/{A_id}", "/berkas-pelatihan/{E1}/produk/1", "/berkas-pelatihan/{E1}/konfirmasi",
              "/materi-pelatihan/{M}/{F}", "/konsultasi/{KS}/lampiran/{KF}"]
 
