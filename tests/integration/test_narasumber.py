@@ -21,7 +21,7 @@ from services.training.tests.support import API, ORG1, ORG2, WIB, login, new_tra
 
 pytestmark = pytest.mark.integration
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-PROFILE = {"org_id": ORG1, "full_name": "Dr. Rina Kartika", "email": "rina@contoh.id", "phone": "0812 3456 7890",
+PROFILE = {"org_id": ORG1, "full_name": "Dr. Rina Kartikasari", "email": "rina@contoh.id", "phone": "0812 3456 7890",
            "expertise": "Pemasaran digital UMKM", "education": "S2",
            "experience": "Mengajar pemasaran digital untuk koperasi sejak 2015.",
            "modules": ["Pemasaran Digital", "Kewirausahaan"]}
@@ -88,7 +88,7 @@ async def test_registration_review_letter_assignment_and_schedule(balai_stack, c
     reviewer = token(balai_stack, role="admin", org=ORG1)
     head = await login(client, "admin.jateng")
     outsider = await login(client, "admin.jatim")
-    listed = (await client.get(f"{API}/admin/narasumber", params={"q": "Rina"}, headers=reviewer)).json()
+    listed = (await client.get(f"{API}/admin/narasumber", params={"q": "Kartikasari"}, headers=reviewer)).json()
     assert [i["id"] for i in listed["items"]] == [nid]
     assert (await client.get(f"{API}/admin/narasumber", headers=outsider)).json()["total"] == 0
     assert (await client.get(f"{API}/narasumber/{nid}", headers=outsider)).status_code == 403
@@ -201,10 +201,10 @@ async def test_a_request_from_an_outside_body_is_decided_and_followed_by_link(ba
                               json={"decision": "reject", "reason": "Berubah"}, headers=head)).status_code == 409
 
     status = (await client.get(f"{API}/narasumber-requests/by-token/{link}")).json()
-    assert status["status"] == "approved" and status["narasumber_name"] == "Dr. Rina Kartika"
+    assert status["status"] == "approved" and status["narasumber_name"] == "Dr. Rina Kartikasari"
     r = await client.get(f"{API}/narasumber-requests/by-token/{link}/letter")
     assert r.status_code == 200
     text = pdf_text(r.content)
-    assert "Konfirmasi Permintaan Narasumber" in text and "005/123/DISKOP/2026" in text and "Dr. Rina Kartika" in text
+    assert "Konfirmasi Permintaan Narasumber" in text and "005/123/DISKOP/2026" in text and "Dr. Rina Kartikasari" in text
     assert ORG2 not in [str(i["org_id"]) for i in
                         (await client.get(f"{API}/admin/narasumber-requests", headers=head)).json()["items"]]
