@@ -31,7 +31,7 @@ DURATION = os.environ.get("WRK_DURATION", "4s" if QUICK else "8s")
 ROWS_SQL = "SELECT id, name, price, created_at FROM bench_items ORDER BY created_at DESC, id DESC LIMIT 20"
 
 
-async def _hello(scope, receive, send):
+async def hello_app(scope, receive, send):
     if scope["type"] != "http":
         return
     await send({"type": "http.response.start", "status": 200,
@@ -39,7 +39,9 @@ async def _hello(scope, receive, send):
     await send({"type": "http.response.body", "body": b"hello"})
 
 
-def _query_app(dsn: str):
+def query_app(dsn: str, sql: str = ROWS_SQL, extra: dict | None = None):
+    """A raw ASGI app answering `sql`'s rows as {"items": [...], **extra} with orjson (the asyncpg baseline;
+    web_bench serves the gallery's own first-page query with it)."""
     import asyncpg
     import orjson
 
@@ -59,8 +61,8 @@ def _query_app(dsn: str):
         if scope["type"] != "http":
             return
         async with state["pool"].acquire() as conn:
-            rows = await conn.fetch(ROWS_SQL)
-        body = orjson.dumps({"items": [dict(r) for r in rows]}, default=str)
+            rows = await conn.fetch(sql)
+        body = orjson.dumps({"items": [dict(r) for r in rows], **(extra or {})}, default=str)
         await send({"type": "http.response.start", "status": 200,
                     "headers": [(b"content-type", b"application/json"),
                                 (b"content-length", str(len(body)).encode())]})
@@ -72,7 +74,7 @@ def _query_app(dsn: str):
 def _serve(kind: str, port: int, dsn: str) -> None:
     import uvicorn
 
-    app = _hello if kind == "hello" else _query_app(dsn)
+    app = hello_app if kind == "hello" else query_app(dsn)
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False,
                 lifespan="on" if kind == "query" else "off")
 

@@ -29,6 +29,8 @@ import aiohttp
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.baselines import hello_app as _hello_app  # noqa: E402
+from bench.baselines import query_app  # noqa: E402
 from bench.benchlib import Row, report  # noqa: E402
 
 DURATION = os.environ.get("WRK_DURATION", "8s")
@@ -46,43 +48,8 @@ GALLERY_SQL = f"""
 
 # -- the bare baselines (run in their own uvicorn process: `web_bench.py bare-hello|bare-gallery PORT`) --
 
-async def _hello_app(scope, receive, send):
-    if scope["type"] != "http":
-        return
-    await send({"type": "http.response.start", "status": 200,
-                "headers": [(b"content-type", b"text/plain"), (b"content-length", b"5")]})
-    await send({"type": "http.response.body", "body": b"hello"})
-
-
 def _gallery_app(dsn: str):
-    import asyncpg
-    import orjson
-
-    state: dict = {}
-
-    async def app(scope, receive, send):
-        if scope["type"] == "lifespan":
-            while True:
-                message = await receive()
-                if message["type"] == "lifespan.startup":
-                    state["pool"] = await asyncpg.create_pool(dsn, min_size=10, max_size=10)
-                    await send({"type": "lifespan.startup.complete"})
-                elif message["type"] == "lifespan.shutdown":
-                    await state["pool"].close()
-                    await send({"type": "lifespan.shutdown.complete"})
-                    return
-        if scope["type"] != "http":
-            return
-        async with state["pool"].acquire() as conn:
-            rows = await conn.fetch(GALLERY_SQL)
-        body = orjson.dumps({"items": [dict(r) for r in rows], "page": 1, "per_page": PER_PAGE},
-                            default=str)
-        await send({"type": "http.response.start", "status": 200,
-                    "headers": [(b"content-type", b"application/json"),
-                                (b"content-length", str(len(body)).encode())]})
-        await send({"type": "http.response.body", "body": body})
-
-    return app
+    return query_app(dsn, GALLERY_SQL, {"page": 1, "per_page": PER_PAGE})
 
 
 def _serve_bare(kind: str, port: int, dsn: str = "") -> None:
