@@ -27,15 +27,10 @@ from balai_contracts.topics import TRAINING_ENROLLMENT  # noqa: E402
 from balai_contracts.training import TrainingCompletedV1  # noqa: E402
 from balai_devstack.infra import free_port  # noqa: E402
 from balai_devstack.stack import SERVICES, Stack  # noqa: E402
-from bench.benchlib import Row, report  # noqa: E402
+from bench.benchlib import Row, pct, report  # noqa: E402
 from services.certificate.tests.support import completed, second_instance  # noqa: E402
 
 QUICK = os.environ.get("BENCH_QUICK") == "1"
-
-
-def pct(values: list[float], p: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
 async def publish(producer: AIOKafkaProducer, envs, rate: float | None) -> dict[str, float]:

@@ -24,17 +24,13 @@ from reportlab.pdfgen.canvas import Canvas
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.benchlib import pct  # noqa: E402
 from certificate.adapters.badge import BadgeIssuer, build_credential, did_web, generate_ed25519_pem  # noqa: E402
 from certificate.adapters.devpki import write_dev_pki  # noqa: E402
 from certificate.adapters.pdf_parts import SANS, register_fonts  # noqa: E402
 from certificate.adapters.pdf_render import render_certificate  # noqa: E402
 from certificate.adapters.signing import PdfSigner  # noqa: E402
 from services.certificate.tests.unit.documents_fixtures import CONTENT, TEMPLATE  # noqa: E402
-
-
-def pct(values: list[float], p: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
 def measure(label: str, fn, runs: int) -> list[float]:

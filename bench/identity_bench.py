@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 from balai_contracts.topics import IDENTITY_PARTICIPANT  # noqa: E402
 from balai_devstack.infra import create_topics, free_port  # noqa: E402
 from balai_devstack.stack import Stack  # noqa: E402
-from bench.benchlib import Row, report  # noqa: E402
+from bench.benchlib import Row, pct, report  # noqa: E402
 from tests.factories import participant_form, png_photo  # noqa: E402
 
 QUICK = os.environ.get("BENCH_QUICK") == "1"
@@ -35,11 +35,6 @@ N_LOGIN = 100 if QUICK else 300
 N_EVENTS = 50 if QUICK else 100
 
 PHOTO = png_photo()
-
-
-def pct(values: list[float], p: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
 def form_data(form: dict) -> aiohttp.FormData:

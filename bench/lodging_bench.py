@@ -32,17 +32,12 @@ from balai_platform.auth import TokenSigner  # noqa: E402
 from balai_platform.clock import WIB  # noqa: E402
 from balai_platform.db import make_engine  # noqa: E402
 from balai_platform.outbox import Outbox  # noqa: E402
-from bench.benchlib import Row, report  # noqa: E402
+from bench.benchlib import Row, pct, report  # noqa: E402
 from training.adapters.tables import outbox as training_outbox  # noqa: E402
 
 BURST = 300 if os.environ.get("BENCH_QUICK") == "1" else 1_000
 ROOMS, BEDS = 300, 4
 TRAININGS = 10
-
-
-def pct(values: list[float], p: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
 async def dormitory(conn, org: uuid.UUID) -> None:

@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from balai_devstack.infra import free_port  # noqa: E402
 from balai_devstack.stack import Stack  # noqa: E402
-from bench.benchlib import Row  # noqa: E402
+from bench.benchlib import Row, pct  # noqa: E402
 from bench.benchlib import report as bench_report  # noqa: E402
 from services.training.tests.support import token  # noqa: E402
 
@@ -37,11 +37,6 @@ CONCURRENCY = 32
 ORG = "0b0a1a10-0000-4000-8000-000000000001"
 EDU = ["SMA/SMK", "Diploma", "S1", "S2"]
 JOBS = ["Wirausaha/Pelaku UMKM", "Pengurus Koperasi", "Pegawai Swasta", "Lainnya"]
-
-
-def pct(values: list[float], p: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
 async def fill(dsn: str, period_id: uuid.UUID, n: int) -> None:

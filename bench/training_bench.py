@@ -24,17 +24,12 @@ sys.path.insert(0, str(ROOT))
 
 from balai_devstack.infra import free_port  # noqa: E402
 from balai_devstack.stack import Stack  # noqa: E402
-from bench.benchlib import Row, report  # noqa: E402
+from bench.benchlib import Row, pct, report  # noqa: E402
 from services.training.tests.support import ORG1, token, training_body  # noqa: E402
 
 N = 1000
 QUOTA = 100
 CONCURRENCY = 64
-
-
-def pct(values: list[float], p: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
 async def seed_copies(dsn: str, n: int) -> list[tuple[uuid.UUID, uuid.UUID]]:

@@ -28,7 +28,7 @@ from balai_contracts.topics import TRAINING_ENROLLMENT  # noqa: E402
 from balai_contracts.training import AttendanceConfirmedV1  # noqa: E402
 from balai_devstack.infra import free_port  # noqa: E402
 from balai_devstack.stack import Stack  # noqa: E402
-from bench.benchlib import Row, report  # noqa: E402
+from bench.benchlib import Row, pct, report  # noqa: E402
 from tests.factories import png_photo  # noqa: E402
 from ukm.adapters.gallery_sql import _NAMES, _SELECT  # noqa: E402
 
@@ -38,11 +38,6 @@ REGENCIES = ["33.74", "33.72", "33.29", "33.06", "33.19", "35.78", "35.73", "35.
 WORDS = ["Roti", "Keripik", "Batik", "Kopi", "Sambal", "Tas", "Madu", "Jamu", "Dodol", "Tenun", "Bakpia", "Abon"]
 CATEGORIES = ["makanan", "minuman", "batik", "kerajinan", "herbal", "pakaian"]
 ORG = uuid.UUID("0b0a1a10-0000-4000-8000-000000000001")
-
-
-def pct(values: list[float], p: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
 async def insert_businesses(conn, n: int, prefix: str) -> list[uuid.UUID]:
