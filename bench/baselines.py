@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -24,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.benchlib import Row, pct, report  # noqa: E402
+from bench.benchlib import Row, parse_wrk, pct, report  # noqa: E402
 
 QUICK = os.environ.get("BENCH_QUICK") == "1"
 DURATION = os.environ.get("WRK_DURATION", "4s" if QUICK else "8s")
@@ -84,14 +83,8 @@ def _wrk(url: str) -> tuple[float, float, float]:
     out = subprocess.run(["wrk", "-t2", "-c32", f"-d{DURATION}", "--latency", url],
                          capture_output=True, text=True, check=True).stdout
 
-    def ms(text: str) -> float:
-        value, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
-        return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
-
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    p50 = ms(re.search(r"50%\s+(\S+)", out).group(1))
-    p99 = ms(re.search(r"99%\s+(\S+)", out).group(1))
-    return rps, p50, p99
+    r = parse_wrk(out)
+    return r.rps, r.p50, r.p99
 
 
 def _under_wrk(kind: str, dsn: str = "") -> tuple[float, float, float]:

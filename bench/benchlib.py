@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import asdict, dataclass
 
 
@@ -16,6 +17,40 @@ def pct(values: list[float], p: float) -> float:
     """The p-th percentile (nearest rank) of values."""
     values = sorted(values)
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+@dataclass
+class Wrk:
+    rps: float
+    p50: float
+    p90: float
+    p99: float
+    errors: int  # non-2xx/3xx answers plus socket errors
+
+    def line(self) -> str:
+        return f"{self.rps:8.0f} req/s  p50 {self.p50:6.1f} ms  p90 {self.p90:6.1f} ms  p99 {self.p99:6.1f} ms" + (
+            f"  ERRORS {self.errors}" if self.errors else "")
+
+
+_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
+
+
+def _ms(value: str) -> float:
+    m = re.fullmatch(r"([\d.]+)(us|ms|s|m)", value.strip())
+    if not m:
+        raise ValueError(f"unknown wrk duration {value!r}")
+    return float(m.group(1)) * _UNITS[m.group(2)]
+
+
+def parse_wrk(out: str) -> Wrk:
+    """Requests/sec and the --latency percentiles (50/90/99) of wrk's output."""
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    pct = {int(p): _ms(v) for p, v in re.findall(r"^\s+(50|75|90|99)%\s+(\S+)", out, re.M)}
+    errors = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses:\s+(\d+)", out))
+    sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    if sock:
+        errors += sum(int(x) for x in sock.groups())
+    return Wrk(rps, pct[50], pct[90], pct[99], errors)
 
 
 @dataclass
