@@ -29,10 +29,11 @@ def overdue_until(today: date, limit: int) -> date:
     Waiting only grows the earlier the submission, so "overdue" is "submitted on or before this day"
     (one comparison in SQL). Each step back adds at most one working day, and a long holiday run
     (Lebaran's cuti bersama) lasts far less than the 400 days searched."""
-    d = today
+    d, waited = today, 0  # waited == working_days_waited(d, today), kept as d steps back
     for _ in range(limit + 400):
-        if working_days_waited(d, today) > limit:
+        if waited > limit:
             return d
+        waited += working_day(d)
         d -= timedelta(days=1)
     return d
 
