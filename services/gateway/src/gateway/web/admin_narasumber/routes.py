@@ -46,22 +46,29 @@ def _frame(user: WebUser, tab: str, **context: object) -> dict:
                 **context)
 
 
+async def _list_page(request: Request, *, statuses: object, status: str, q: str, org: str, page_no: int,
+                     endpoint: str, template: str, title: str, tab: str, path: str) -> Response:
+    user = await require_admin(request)
+    filters = {"status": status if status in statuses else "", "q": q.strip(), "org": _org(org.strip())}
+    params: dict = {"page": page_no, "per_page": PER_PAGE}
+    params.update({k: v for k, v in (("status", filters["status"]), ("q", filters["q"]),
+                                     ("org_id", filters["org"] if user.claims.role == "superadmin" else "")) if v})
+    data = ensure_ok(request, await training(request, "GET", endpoint, user=user, params=params))
+    total = int(data.get("total") or 0)
+    return page(request, template, title=t(title),
+                **_frame(user, tab, items=items_of(data), total=total, filters=filters,
+                         offices=await _offices(request), pager=pager(path, filters, page_no, total, PER_PAGE)))
+
+
 # -- registrations ---------------------------------------------------------------------------------
 
 @router.get(BASE)
 async def registrations(request: Request, status: str = Query("", max_length=20), q: str = Query("", max_length=100),
                         org: str = Query("", max_length=64), page_no: int = Query(1, alias="page", ge=1, le=10_000)
                         ) -> Response:
-    user = await require_admin(request)
-    filters = {"status": status if status in REG_STATUSES else "", "q": q.strip(), "org": _org(org.strip())}
-    params: dict = {"page": page_no, "per_page": PER_PAGE}
-    params.update({k: v for k, v in (("status", filters["status"]), ("q", filters["q"]),
-                                     ("org_id", filters["org"] if user.claims.role == "superadmin" else "")) if v})
-    data = ensure_ok(request, await training(request, "GET", "/admin/narasumber", user=user, params=params))
-    total = int(data.get("total") or 0)
-    return page(request, "admin_narasumber/list.html", title=t("ns_admin_title"),
-                **_frame(user, "registrations", items=items_of(data), total=total, filters=filters,
-                         offices=await _offices(request), pager=pager(BASE, filters, page_no, total, PER_PAGE)))
+    return await _list_page(request, statuses=REG_STATUSES, status=status, q=q, org=org, page_no=page_no,
+                            endpoint="/admin/narasumber", template="admin_narasumber/list.html",
+                            title="ns_admin_title", tab="registrations", path=BASE)
 
 
 # -- requests (before /{narasumber_id}) ------------------------------------------------------------
@@ -70,17 +77,9 @@ async def registrations(request: Request, status: str = Query("", max_length=20)
 async def requests(request: Request, status: str = Query("", max_length=20), q: str = Query("", max_length=100),
                    org: str = Query("", max_length=64), page_no: int = Query(1, alias="page", ge=1, le=10_000)
                    ) -> Response:
-    user = await require_admin(request)
-    filters = {"status": status if status in REQ_STATUSES else "", "q": q.strip(), "org": _org(org.strip())}
-    params: dict = {"page": page_no, "per_page": PER_PAGE}
-    params.update({k: v for k, v in (("status", filters["status"]), ("q", filters["q"]),
-                                     ("org_id", filters["org"] if user.claims.role == "superadmin" else "")) if v})
-    data = ensure_ok(request, await training(request, "GET", "/admin/narasumber-requests", user=user, params=params))
-    total = int(data.get("total") or 0)
-    return page(request, "admin_narasumber/requests.html", title=t("ns_tab_requests"),
-                **_frame(user, "requests", items=items_of(data), total=total, filters=filters,
-                         offices=await _offices(request),
-                         pager=pager(f"{BASE}/permintaan", filters, page_no, total, PER_PAGE)))
+    return await _list_page(request, statuses=REQ_STATUSES, status=status, q=q, org=org, page_no=page_no,
+                            endpoint="/admin/narasumber-requests", template="admin_narasumber/requests.html",
+                            title="ns_tab_requests", tab="requests", path=f"{BASE}/permintaan")
 
 
 async def _request_page(request: Request, user: WebUser, request_id: str, *, errors: dict | None = None,
