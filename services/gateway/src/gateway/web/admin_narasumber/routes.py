@@ -15,7 +15,7 @@ from gateway.web.menus import admin_menu
 from gateway.web.service_calls import valid_id
 from gateway.web.session import WebUser, require_admin
 from gateway.web.shared.narasumber_client import pdf
-from gateway.web.shared.training_client import SERVICE, ensure_ok, items_of, pager, training
+from gateway.web.shared.training_client import SERVICE, check_id, ensure_ok, items_of, pager, training
 
 router = APIRouter(include_in_schema=False)
 BASE = "/admin/narasumber"
@@ -30,11 +30,6 @@ def _org(value: str) -> str:
         return str(uuid.UUID(value)) if value else ""
     except ValueError:
         return ""
-
-
-def _check(*ids: str) -> None:
-    if not all(valid_id(i) for i in ids):
-        raise HTTPException(404)
 
 
 async def _offices(request: Request) -> list[dict]:
@@ -91,13 +86,13 @@ async def _request_page(request: Request, user: WebUser, request_id: str, *, err
 
 @router.get(f"{BASE}/permintaan/{{request_id}}")
 async def request_detail(request_id: str, request: Request) -> Response:
-    _check(request_id)
+    check_id(request_id)
     return await _request_page(request, await require_admin(request), request_id)
 
 
 @router.post(f"{BASE}/permintaan/{{request_id}}/keputusan")
 async def request_decide(request_id: str, request: Request) -> Response:
-    _check(request_id)
+    check_id(request_id)
     user = await require_admin(request)
     form = await read_form(request, max_files=0)
     values = {k: form_text(form, k) for k in ("decision", "narasumber_id", "reason")}
@@ -121,13 +116,13 @@ async def request_decide(request_id: str, request: Request) -> Response:
 
 @router.get(f"{BASE}/permintaan/{{request_id}}/surat-permintaan")
 async def request_letter(request_id: str, request: Request) -> Response:
-    _check(request_id)
+    check_id(request_id)
     return await pdf(request, await require_admin(request), f"/admin/narasumber-requests/{request_id}/letter")
 
 
 @router.get(f"{BASE}/permintaan/{{request_id}}/surat")
 async def request_answer(request_id: str, request: Request) -> Response:
-    _check(request_id)
+    check_id(request_id)
     return await pdf(request, await require_admin(request), f"/admin/narasumber-requests/{request_id}/answer")
 
 
@@ -184,12 +179,12 @@ async def _detail_page(request: Request, user: WebUser, narasumber_id: str, *, e
 
 @router.get(f"{BASE}/{{narasumber_id}}")
 async def detail(narasumber_id: str, request: Request) -> Response:
-    _check(narasumber_id)
+    check_id(narasumber_id)
     return await _detail_page(request, await require_admin(request), narasumber_id)
 
 
 async def _decision(request: Request, narasumber_id: str, step: str, flash: str) -> Response:
-    _check(narasumber_id)
+    check_id(narasumber_id)
     user = await require_admin(request)
     form = await read_form(request, max_files=0)
     values = {f"{step}_decision": form_text(form, "decision"), f"{step}_reason": form_text(form, "reason")}
@@ -222,7 +217,7 @@ async def decide(narasumber_id: str, request: Request) -> Response:
 
 @router.post(f"{BASE}/{{narasumber_id}}/penugasan")
 async def assign(narasumber_id: str, request: Request) -> Response:
-    _check(narasumber_id)
+    check_id(narasumber_id)
     user = await require_admin(request)
     form = await read_form(request, max_files=0)
     values = {k: form_text(form, k) for k in ("training_id", "module", "day")}
@@ -244,13 +239,13 @@ async def assign(narasumber_id: str, request: Request) -> Response:
 
 @router.get(f"{BASE}/{{narasumber_id}}/surat")
 async def letter(narasumber_id: str, request: Request) -> Response:
-    _check(narasumber_id)
+    check_id(narasumber_id)
     return await pdf(request, await require_admin(request), f"/narasumber/{narasumber_id}/letter")
 
 
 @router.get(f"{BASE}/{{narasumber_id}}/berkas/{{kind}}")
 async def document(narasumber_id: str, kind: str, request: Request) -> Response:
-    _check(narasumber_id)
+    check_id(narasumber_id)
     if kind not in ("cv", "certificate"):
         raise HTTPException(404)
     return await pdf(request, await require_admin(request), f"/narasumber/{narasumber_id}/documents/{kind}")
