@@ -3,8 +3,6 @@ two-level review (the team recommends, another admin decides), letters, assignme
 requests from outside bodies with the head's decision and the confirmation letter; the letterhead."""
 from __future__ import annotations
 
-import uuid
-
 from fastapi import APIRouter, HTTPException, Query, Request
 from starlette.responses import Response
 
@@ -12,7 +10,7 @@ from gateway.i18n import t
 from gateway.web.common import form_text, page, read_form
 from gateway.web.forms import Rejection, submit_form
 from gateway.web.menus import admin_menu
-from gateway.web.service_calls import valid_id
+from gateway.web.service_calls import org_param, valid_id
 from gateway.web.session import WebUser, require_admin
 from gateway.web.shared.narasumber_client import pdf
 from gateway.web.shared.training_client import SERVICE, check_id, ensure_ok, items_of, pager, training
@@ -23,13 +21,6 @@ PER_PAGE = 20
 REG_STATUSES = ("submitted", "recommended", "approved", "rejected")
 REQ_STATUSES = ("submitted", "approved", "rejected")
 OFFICE_FIELDS = ("name", "parent", "address", "place", "head_position", "head_name", "head_nip")
-
-
-def _org(value: str) -> str:
-    try:
-        return str(uuid.UUID(value)) if value else ""
-    except ValueError:
-        return ""
 
 
 async def _offices(request: Request) -> list[dict]:
@@ -44,7 +35,7 @@ def _frame(user: WebUser, tab: str, **context: object) -> dict:
 async def _list_page(request: Request, *, statuses: object, status: str, q: str, org: str, page_no: int,
                      endpoint: str, template: str, title: str, tab: str, path: str) -> Response:
     user = await require_admin(request)
-    filters = {"status": status if status in statuses else "", "q": q.strip(), "org": _org(org.strip())}
+    filters = {"status": status if status in statuses else "", "q": q.strip(), "org": org_param(org.strip())}
     params: dict = {"page": page_no, "per_page": PER_PAGE}
     params.update({k: v for k, v in (("status", filters["status"]), ("q", filters["q"]),
                                      ("org_id", filters["org"] if user.claims.role == "superadmin" else "")) if v})
@@ -140,7 +131,7 @@ async def _office_page(request: Request, user: WebUser, org: str, *, values: dic
 
 
 def _own_org(user: WebUser, org: str) -> str:
-    return _org(org) if user.claims.role == "superadmin" else (user.claims.org or "")
+    return org_param(org) if user.claims.role == "superadmin" else (user.claims.org or "")
 
 
 @router.get(f"{BASE}/kop-surat")
