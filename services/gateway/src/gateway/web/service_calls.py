@@ -1,6 +1,7 @@
 """Calls from web pages to a service with the session's token, and the checks of their answers."""
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 
 from fastapi import HTTPException, Request
@@ -24,6 +25,14 @@ async def call_service(request: Request, service: str, method: str, path: str, *
 def valid_id(value: str) -> bool:
     """Ids are UUIDs; anything else is refused before it reaches a URL path."""
     return 0 < len(value) <= 64 and all(c.isalnum() or c == "-" for c in value)
+
+
+def org_param(value: str) -> str:
+    """A superadmin's chosen organisation: a UUID, or '' (all organisations)."""
+    try:
+        return str(uuid.UUID(value)) if value else ""
+    except ValueError:
+        return ""
 
 
 def answer_checker(service: str) -> Callable[[Request, UpstreamResponse], dict]:

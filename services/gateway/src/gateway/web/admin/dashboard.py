@@ -2,20 +2,11 @@
 from __future__ import annotations
 
 import asyncio
-import uuid
 
 from fastapi import Request
 
 from gateway.web.session import WebUser
 from gateway.web.shared.tiles import fetch_json
-
-
-def org_param(value: str) -> str:
-    """A superadmin's chosen organisation: a UUID, or '' (all organisations)."""
-    try:
-        return str(uuid.UUID(value)) if value else ""
-    except ValueError:
-        return ""
 
 
 async def _participants_total(request: Request, user: WebUser) -> int | None:

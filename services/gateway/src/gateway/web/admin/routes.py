@@ -12,6 +12,7 @@ from gateway.i18n import t
 from gateway.web.admin import dashboard
 from gateway.web.common import identity, page
 from gateway.web.menus import ADMIN_SOON, admin_menu
+from gateway.web.service_calls import org_param
 from gateway.web.session import require_admin
 
 router = APIRouter(include_in_schema=False)
@@ -22,7 +23,7 @@ PER_PAGE = 20
 async def admin_home(request: Request, org: str = Query("", max_length=64)) -> Response:
     """The dashboard: tiles of what waits, each from its own service, each degrading alone."""
     user = await require_admin(request)
-    data = await dashboard.tiles(request, user, dashboard.org_param(org.strip()))
+    data = await dashboard.tiles(request, user, org_param(org.strip()))
     return page(request, "admin/home.html", user=user, nav="dashboard", menu=admin_menu(),
                 title=t("admin_title"), **data)
 

@@ -12,7 +12,7 @@ from gateway.web.forms import Rejection, ok_with_object, submit_form, user_error
 from gateway.web.menus import admin_menu
 from gateway.web.service_calls import valid_id
 from gateway.web.session import WebUser, require_admin
-from gateway.web.shared.consultation_client import STATUSES, file_link, multipart, read_upload_form
+from gateway.web.shared.consultation_client import STATUSES, read_reply, thread_messages
 from gateway.web.shared.files import proxy_file
 from gateway.web.shared.training_client import SERVICE, check_id, ensure_ok, items_of, pager, training
 
@@ -75,12 +75,9 @@ async def save_settings(request: Request) -> Response:
 async def _thread_page(request: Request, user: WebUser, cid: str, *, status_code: int = 200,
                        values: dict | None = None, errors: dict | None = None, alert: str | None = None) -> Response:
     c = ensure_ok(request, await training(request, "GET", f"/admin/consultations/{cid}", user=user))
-    base = f"{PATH}/{cid}"
-    for m in items_of(c, "messages"):
-        m["links"] = [file_link(base, f.get("url") or "") for f in items_of(m, "files")]
     return page(request, "admin_consultation/thread.html", status_code=status_code, user=user, nav="konsultasi",
                 menu=admin_menu(), title=c.get("topic") or t("ks_admin_title"), c=c,
-                messages=items_of(c, "messages"), values=values or {}, errors=errors or {}, alert=alert,
+                messages=thread_messages(c, f"{PATH}/{cid}"), values=values or {}, errors=errors or {}, alert=alert,
                 labels={k: t(v) for k, v in LABELS.items()})
 
 
@@ -95,9 +92,7 @@ async def thread(cid: str, request: Request) -> Response:
 async def answer(cid: str, request: Request) -> Response:
     check_id(cid)
     user = await require_admin(request)
-    form = await read_upload_form(request)
-    values = {"body": form_text(form, "body")[:4100]}
-    data = await multipart(form, values)
+    values, data = await read_reply(request)
 
     async def again(r: Rejection) -> Response:
         return await _thread_page(request, user, cid, status_code=r.status, values=values, errors=r.errors,

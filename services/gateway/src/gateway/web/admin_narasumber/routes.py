@@ -3,8 +3,6 @@ two-level review (the team recommends, another admin decides), letters, assignme
 requests from outside bodies with the head's decision and the confirmation letter; the letterhead."""
 from __future__ import annotations
 
-import uuid
-
 from fastapi import APIRouter, HTTPException, Query, Request
 from starlette.responses import Response
 
@@ -12,10 +10,10 @@ from gateway.i18n import t
 from gateway.web.common import form_text, page, read_form
 from gateway.web.forms import Rejection, submit_form
 from gateway.web.menus import admin_menu
-from gateway.web.service_calls import valid_id
+from gateway.web.service_calls import org_param, valid_id
 from gateway.web.session import WebUser, require_admin
 from gateway.web.shared.narasumber_client import pdf
-from gateway.web.shared.training_client import SERVICE, ensure_ok, items_of, pager, training
+from gateway.web.shared.training_client import SERVICE, check_id, ensure_ok, items_of, pager, training
 
 router = APIRouter(include_in_schema=False)
 BASE = "/admin/narasumber"
@@ -23,18 +21,6 @@ PER_PAGE = 20
 REG_STATUSES = ("submitted", "recommended", "approved", "rejected")
 REQ_STATUSES = ("submitted", "approved", "rejected")
 OFFICE_FIELDS = ("name", "parent", "address", "place", "head_position", "head_name", "head_nip")
-
-
-def _org(value: str) -> str:
-    try:
-        return str(uuid.UUID(value)) if value else ""
-    except ValueError:
-        return ""
-
-
-def _check(*ids: str) -> None:
-    if not all(valid_id(i) for i in ids):
-        raise HTTPException(404)
 
 
 async def _offices(request: Request) -> list[dict]:
@@ -46,22 +32,29 @@ def _frame(user: WebUser, tab: str, **context: object) -> dict:
                 **context)
 
 
+async def _list_page(request: Request, *, statuses: object, status: str, q: str, org: str, page_no: int,
+                     endpoint: str, template: str, title: str, tab: str, path: str) -> Response:
+    user = await require_admin(request)
+    filters = {"status": status if status in statuses else "", "q": q.strip(), "org": org_param(org.strip())}
+    params: dict = {"page": page_no, "per_page": PER_PAGE}
+    params.update({k: v for k, v in (("status", filters["status"]), ("q", filters["q"]),
+                                     ("org_id", filters["org"] if user.claims.role == "superadmin" else "")) if v})
+    data = ensure_ok(request, await training(request, "GET", endpoint, user=user, params=params))
+    total = int(data.get("total") or 0)
+    return page(request, template, title=t(title),
+                **_frame(user, tab, items=items_of(data), total=total, filters=filters,
+                         offices=await _offices(request), pager=pager(path, filters, page_no, total, PER_PAGE)))
+
+
 # -- registrations ---------------------------------------------------------------------------------
 
 @router.get(BASE)
 async def registrations(request: Request, status: str = Query("", max_length=20), q: str = Query("", max_length=100),
                         org: str = Query("", max_length=64), page_no: int = Query(1, alias="page", ge=1, le=10_000)
                         ) -> Response:
-    user = await require_admin(request)
-    filters = {"status": status if status in REG_STATUSES else "", "q": q.strip(), "org": _org(org.strip())}
-    params: dict = {"page": page_no, "per_page": PER_PAGE}
-    params.update({k: v for k, v in (("status", filters["status"]), ("q", filters["q"]),
-                                     ("org_id", filters["org"] if user.claims.role == "superadmin" else "")) if v})
-    data = ensure_ok(request, await training(request, "GET", "/admin/narasumber", user=user, params=params))
-    total = int(data.get("total") or 0)
-    return page(request, "admin_narasumber/list.html", title=t("ns_admin_title"),
-                **_frame(user, "registrations", items=items_of(data), total=total, filters=filters,
-                         offices=await _offices(request), pager=pager(BASE, filters, page_no, total, PER_PAGE)))
+    return await _list_page(request, statuses=REG_STATUSES, status=status, q=q, org=org, page_no=page_no,
+                            endpoint="/admin/narasumber", template="admin_narasumber/list.html",
+                            title="ns_admin_title", tab="registrations", path=BASE)
 
 
 # -- requests (before /{narasumber_id}) ------------------------------------------------------------
@@ -70,17 +63,9 @@ async def registrations(request: Request, status: str = Query("", max_length=20)
 async def requests(request: Request, status: str = Query("", max_length=20), q: str = Query("", max_length=100),
                    org: str = Query("", max_length=64), page_no: int = Query(1, alias="page", ge=1, le=10_000)
                    ) -> Response:
-    user = await require_admin(request)
-    filters = {"status": status if status in REQ_STATUSES else "", "q": q.strip(), "org": _org(org.strip())}
-    params: dict = {"page": page_no, "per_page": PER_PAGE}
-    params.update({k: v for k, v in (("status", filters["status"]), ("q", filters["q"]),
-                                     ("org_id", filters["org"] if user.claims.role == "superadmin" else "")) if v})
-    data = ensure_ok(request, await training(request, "GET", "/admin/narasumber-requests", user=user, params=params))
-    total = int(data.get("total") or 0)
-    return page(request, "admin_narasumber/requests.html", title=t("ns_tab_requests"),
-                **_frame(user, "requests", items=items_of(data), total=total, filters=filters,
-                         offices=await _offices(request),
-                         pager=pager(f"{BASE}/permintaan", filters, page_no, total, PER_PAGE)))
+    return await _list_page(request, statuses=REQ_STATUSES, status=status, q=q, org=org, page_no=page_no,
+                            endpoint="/admin/narasumber-requests", template="admin_narasumber/requests.html",
+                            title="ns_tab_requests", tab="requests", path=f"{BASE}/permintaan")
 
 
 async def _request_page(request: Request, user: WebUser, request_id: str, *, errors: dict | None = None,
@@ -92,13 +77,13 @@ async def _request_page(request: Request, user: WebUser, request_id: str, *, err
 
 @router.get(f"{BASE}/permintaan/{{request_id}}")
 async def request_detail(request_id: str, request: Request) -> Response:
-    _check(request_id)
+    check_id(request_id)
     return await _request_page(request, await require_admin(request), request_id)
 
 
 @router.post(f"{BASE}/permintaan/{{request_id}}/keputusan")
 async def request_decide(request_id: str, request: Request) -> Response:
-    _check(request_id)
+    check_id(request_id)
     user = await require_admin(request)
     form = await read_form(request, max_files=0)
     values = {k: form_text(form, k) for k in ("decision", "narasumber_id", "reason")}
@@ -122,13 +107,13 @@ async def request_decide(request_id: str, request: Request) -> Response:
 
 @router.get(f"{BASE}/permintaan/{{request_id}}/surat-permintaan")
 async def request_letter(request_id: str, request: Request) -> Response:
-    _check(request_id)
+    check_id(request_id)
     return await pdf(request, await require_admin(request), f"/admin/narasumber-requests/{request_id}/letter")
 
 
 @router.get(f"{BASE}/permintaan/{{request_id}}/surat")
 async def request_answer(request_id: str, request: Request) -> Response:
-    _check(request_id)
+    check_id(request_id)
     return await pdf(request, await require_admin(request), f"/admin/narasumber-requests/{request_id}/answer")
 
 
@@ -146,7 +131,7 @@ async def _office_page(request: Request, user: WebUser, org: str, *, values: dic
 
 
 def _own_org(user: WebUser, org: str) -> str:
-    return _org(org) if user.claims.role == "superadmin" else (user.claims.org or "")
+    return org_param(org) if user.claims.role == "superadmin" else (user.claims.org or "")
 
 
 @router.get(f"{BASE}/kop-surat")
@@ -185,12 +170,12 @@ async def _detail_page(request: Request, user: WebUser, narasumber_id: str, *, e
 
 @router.get(f"{BASE}/{{narasumber_id}}")
 async def detail(narasumber_id: str, request: Request) -> Response:
-    _check(narasumber_id)
+    check_id(narasumber_id)
     return await _detail_page(request, await require_admin(request), narasumber_id)
 
 
 async def _decision(request: Request, narasumber_id: str, step: str, flash: str) -> Response:
-    _check(narasumber_id)
+    check_id(narasumber_id)
     user = await require_admin(request)
     form = await read_form(request, max_files=0)
     values = {f"{step}_decision": form_text(form, "decision"), f"{step}_reason": form_text(form, "reason")}
@@ -223,7 +208,7 @@ async def decide(narasumber_id: str, request: Request) -> Response:
 
 @router.post(f"{BASE}/{{narasumber_id}}/penugasan")
 async def assign(narasumber_id: str, request: Request) -> Response:
-    _check(narasumber_id)
+    check_id(narasumber_id)
     user = await require_admin(request)
     form = await read_form(request, max_files=0)
     values = {k: form_text(form, k) for k in ("training_id", "module", "day")}
@@ -245,13 +230,13 @@ async def assign(narasumber_id: str, request: Request) -> Response:
 
 @router.get(f"{BASE}/{{narasumber_id}}/surat")
 async def letter(narasumber_id: str, request: Request) -> Response:
-    _check(narasumber_id)
+    check_id(narasumber_id)
     return await pdf(request, await require_admin(request), f"/narasumber/{narasumber_id}/letter")
 
 
 @router.get(f"{BASE}/{{narasumber_id}}/berkas/{{kind}}")
 async def document(narasumber_id: str, kind: str, request: Request) -> Response:
-    _check(narasumber_id)
+    check_id(narasumber_id)
     if kind not in ("cv", "certificate"):
         raise HTTPException(404)
     return await pdf(request, await require_admin(request), f"/narasumber/{narasumber_id}/documents/{kind}")

@@ -11,7 +11,7 @@ from gateway.web.common import form_text, page, read_form
 from gateway.web.forms import Rejection, ok_with_object, submit_form, user_errors
 from gateway.web.menus import participant_menu
 from gateway.web.session import WebUser, require_user
-from gateway.web.shared.consultation_client import file_link, multipart, read_upload_form
+from gateway.web.shared.consultation_client import multipart, read_reply, read_upload_form, thread_messages
 from gateway.web.shared.files import proxy_file
 from gateway.web.shared.training_client import SERVICE, check_id, ensure_ok, items_of, pager, training
 
@@ -59,10 +59,8 @@ async def ask(request: Request) -> Response:
 async def _thread_page(request: Request, user: WebUser, cid: str, *, status_code: int = 200,
                        values: dict | None = None, errors: dict | None = None, alert: str | None = None) -> Response:
     c = ensure_ok(request, await training(request, "GET", f"/consultations/{cid}", user=user))
-    for m in items_of(c, "messages"):
-        m["links"] = [file_link(f"{PATH}/{cid}", f.get("url") or "") for f in items_of(m, "files")]
     return page(request, "consultation/thread.html", status_code=status_code, user=user, nav="konsultasi",
-                menu=participant_menu(), title=c.get("topic") or t("ks_title"), c=c, messages=items_of(c, "messages"),
+                menu=participant_menu(), title=c.get("topic") or t("ks_title"), c=c, messages=thread_messages(c, f"{PATH}/{cid}"),
                 values=values or {}, errors=errors or {}, alert=alert, labels={k: t(v) for k, v in LABELS.items()})
 
 
@@ -77,9 +75,7 @@ async def thread(cid: str, request: Request) -> Response:
 async def reply(cid: str, request: Request) -> Response:
     check_id(cid)
     user = await require_user(request)
-    form = await read_upload_form(request)
-    values = {"body": form_text(form, "body")[:4100]}
-    data = await multipart(form, values)
+    values, data = await read_reply(request)
 
     async def again(r: Rejection) -> Response:
         return await _thread_page(request, user, cid, status_code=r.status, values=values, errors=r.errors,

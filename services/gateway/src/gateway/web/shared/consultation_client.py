@@ -6,7 +6,9 @@ import aiohttp
 from fastapi import HTTPException, Request
 from starlette.datastructures import FormData, UploadFile
 
+from gateway.web.common import form_text
 from gateway.web.csrf import check_csrf
+from gateway.web.shared.training_client import items_of
 
 MAX_FILES = 3
 # three attachments of at most 3 MB each plus the text fields; the training service allows the same
@@ -43,3 +45,18 @@ async def multipart(form: FormData, fields: dict[str, str]) -> aiohttp.FormData:
 def file_link(base: str, url: str) -> str:
     """The gateway address of an attachment: `base` + the service's file id."""
     return f"{base}/lampiran/{url.rstrip('/').rsplit('/', 1)[-1]}"
+
+
+async def read_reply(request: Request) -> tuple[dict[str, str], aiohttp.FormData]:
+    """A reply (alumnus) or answer (admin) on a thread: the form's body and attachments for the service."""
+    form = await read_upload_form(request)
+    values = {"body": form_text(form, "body")[:4100]}
+    return values, await multipart(form, values)
+
+
+def thread_messages(c: dict, base: str) -> list[dict]:
+    """The thread's messages, each with `links`: the gateway addresses of its attachments under `base`."""
+    messages = items_of(c, "messages")
+    for m in messages:
+        m["links"] = [file_link(base, f.get("url") or "") for f in items_of(m, "files")]
+    return messages
