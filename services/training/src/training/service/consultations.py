@@ -196,6 +196,12 @@ def _item(r, now: datetime, drafts: int = 0) -> dict:
                 updated_at=r["updated_at"].isoformat(), overdue=overdue, drafts=drafts)
 
 
+def _late(now: datetime):
+    """Past the target without a first answer, as SQL (`Consultation.overdue`)."""
+    return and_(consultations.c.first_answered_at.is_(None), consultations.c.status != dc.CLOSED,
+                consultations.c.due_at < now)
+
+
 def _drafts_col():
     return (select(func.count()).where(consultation_messages.c.consultation_id == consultations.c.id,
                                        consultation_messages.c.state == dc.DRAFT)
@@ -239,8 +245,7 @@ async def admin_list(ctx: TrainingContext, claims: Claims, *, org_id: uuid.UUID 
         where.append(consultations.c.status == status)
     if training_id is not None:
         where.append(consultations.c.training_id == training_id)
-    late = and_(consultations.c.first_answered_at.is_(None), consultations.c.status != dc.CLOSED,
-                consultations.c.due_at < now)
+    late = _late(now)
     if overdue_only:
         where.append(late)
     drafts = _drafts_col()
@@ -276,8 +281,7 @@ async def admin_summary(ctx: TrainingContext, claims: Claims, *, org_id: uuid.UU
     scope = org_scope(claims, org_id)
     now = ctx.now()
     base = [] if scope is None else [consultations.c.org_id == scope]
-    late = and_(consultations.c.first_answered_at.is_(None), consultations.c.status != dc.CLOSED,
-                consultations.c.due_at < now)
+    late = _late(now)
     async with ctx.sessionmaker() as s:
         waiting, overdue = (await s.execute(select(
             func.count().filter(consultations.c.status == dc.WAITING), func.count().filter(late))
