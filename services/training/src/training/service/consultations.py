@@ -187,7 +187,7 @@ _LIST_COLS = (consultations.c.id, consultations.c.org_id, consultations.c.traini
 
 
 def _item(r, now: datetime, drafts: int = 0) -> dict:
-    overdue = r["first_answered_at"] is None and r["status"] != dc.CLOSED and now > r["due_at"]
+    overdue = dc.is_overdue(r["first_answered_at"], r["status"], r["due_at"], now)
     return dict(id=str(r["id"]), training_id=str(r["training_id"]), training_title=display_title(r),
                 topic=r["topic"], status=r["status"], status_label=dc.STATUS_LABELS[r["status"]],
                 opened_at=r["opened_at"].isoformat(), due_at=r["due_at"].isoformat(),
