@@ -158,10 +158,9 @@ def _settings_org(claims: Claims, org_id: uuid.UUID | None) -> uuid.UUID:
 async def settings(ctx: TrainingContext, claims: Claims, org_id: uuid.UUID | None) -> dict:
     """The organisation's reviewer setting and its first-answer target."""
     org = _settings_org(claims, org_id)
-    async with ctx.sessionmaker() as s:
-        review_required = bool(await s.scalar(select(consultation_settings.c.review_required)
-                                              .where(consultation_settings.c.org_id == org)))
-        limit = await limit_for(s, org, DEADLINE_CONSULTATION_ANSWER)
+    async with ctx.uow() as uow:
+        review_required = await uow.consultations.review_required(org)
+        limit = limit_of(await uow.consultations.deadlines(org), DEADLINE_CONSULTATION_ANSWER)
     return dict(org_id=str(org), review_required=review_required, target_amount=limit.amount,
                 target_unit=limit.unit, target_label=limit.label)
 
