@@ -146,12 +146,16 @@ async def follow(ctx: SurveyContext, token: str) -> dict:
     return _view(c, name, ctx.clock.now(), admin=False)
 
 
-async def follow_evidence(ctx: SurveyContext, token: str) -> tuple[bytes, str]:
-    async with ctx.uow() as uow:
-        c = await uow.complaints.by_follow_hash(follow_hash(token))
+def _evidence(c: Complaint) -> tuple[bytes, str]:
     if c.evidence is None:
         raise NotFound(EVIDENCE_NOT_FOUND)
     return c.evidence, c.evidence_type or "application/octet-stream"
+
+
+async def follow_evidence(ctx: SurveyContext, token: str) -> tuple[bytes, str]:
+    async with ctx.uow() as uow:
+        c = await uow.complaints.by_follow_hash(follow_hash(token))
+    return _evidence(c)
 
 
 async def my_complaints(ctx: SurveyContext, claims: Claims, page: int, per_page: int) -> dict:
@@ -238,9 +242,7 @@ async def admin_evidence(ctx: SurveyContext, claims: Claims, complaint_id: uuid.
     async with ctx.uow() as uow:
         c = await uow.complaints.get(complaint_id)
         ensure_org_admin(claims, c.org_id)
-    if c.evidence is None:
-        raise NotFound(EVIDENCE_NOT_FOUND)
-    return c.evidence, c.evidence_type or "application/octet-stream"
+    return _evidence(c)
 
 
 async def handle_step(ctx: SurveyContext, claims: Claims, complaint_id: uuid.UUID, step: str, raw: dict) -> dict:

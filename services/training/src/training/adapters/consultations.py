@@ -116,12 +116,16 @@ class ConsultationRepository:
         return dict(t), name
 
     async def deadlines(self, org_id: uuid.UUID) -> dict | None:
-        return await self.session.scalar(select(service_deadlines.c.deadlines)
-                                         .where(service_deadlines.c.org_id == org_id))
+        return await stored_deadlines(self.session, org_id)
 
     async def review_required(self, org_id: uuid.UUID) -> bool:
         return bool(await self.session.scalar(select(consultation_settings.c.review_required)
                                               .where(consultation_settings.c.org_id == org_id)))
+
+
+async def stored_deadlines(session: AsyncSession, org_id: uuid.UUID) -> dict | None:
+    """The organisation's copied service-standard limits (`{key: [amount, unit]}`), None when it published none."""
+    return await session.scalar(select(service_deadlines.c.deadlines).where(service_deadlines.c.org_id == org_id))
 
 
 def _message_state(m: Message) -> tuple:

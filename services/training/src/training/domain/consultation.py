@@ -35,6 +35,12 @@ BODY_MIN, BODY_MAX = 10, 4000
 NOTE_MAX = 500
 MAX_FILES = 3
 
+
+def is_overdue(first_answered_at: datetime | None, status: str, due_at: datetime, now: datetime) -> bool:
+    """Past the target without a first answer (a closed one is no longer waiting)."""
+    return first_answered_at is None and status != CLOSED and now > due_at
+
+
 MSG_NOT_ALUMNUS = "Konsultasi hanya untuk alumni yang telah menyelesaikan pelatihan ini"
 MSG_CLOSED = "Konsultasi sudah selesai (ditutup)"
 MSG_NOT_YOURS = "Anda tidak berhak mengakses konsultasi ini"
@@ -139,8 +145,7 @@ class Consultation(Aggregate):
         return [m for m in self.messages if admin or m.state == PUBLISHED]
 
     def overdue(self, now: datetime) -> bool:
-        """Past the target without a first answer (a closed one is no longer waiting)."""
-        return self.first_answered_at is None and self.status != CLOSED and now > self.due_at
+        return is_overdue(self.first_answered_at, self.status, self.due_at, now)
 
     # -- the thread -----------------------------------------------------------------------------
 

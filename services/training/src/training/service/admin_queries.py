@@ -11,11 +11,10 @@ from balai_platform.auth import Claims
 
 from ..adapters.tables import businesses, enrollments, participants, trainings
 from ..domain import lifecycle
-from ..domain.deadlines import DEADLINE_ENROLLMENT_VERIFICATION, Limit, verification_working_days
 from ..domain.workdays import working_days_waited
 from .access import org_scope, require_org
 from .context import TrainingContext
-from .deadlines import limit_for
+from .deadlines import verification_days
 from .errors import NotFound
 from .views import display_title, enrollment_view
 
@@ -75,8 +74,7 @@ async def overdue(ctx: TrainingContext, claims: Claims, *, org_id: uuid.UUID | N
     scope = org_scope(claims, org_id)
     if days is None:  # the organisation's Standar Pelayanan (default: 3 working days)
         async with ctx.sessionmaker() as s:
-            fallback = Limit(ctx.settings.verification_working_days, "working_days")
-            days = verification_working_days(await limit_for(s, scope, DEADLINE_ENROLLMENT_VERIFICATION, fallback))
+            days = await verification_days(s, scope, ctx.settings.verification_working_days)
     limit = days
     today = ctx.today()
     tz = ZoneInfo(ctx.settings.timezone)

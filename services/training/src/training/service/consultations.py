@@ -158,10 +158,9 @@ def _settings_org(claims: Claims, org_id: uuid.UUID | None) -> uuid.UUID:
 async def settings(ctx: TrainingContext, claims: Claims, org_id: uuid.UUID | None) -> dict:
     """The organisation's reviewer setting and its first-answer target."""
     org = _settings_org(claims, org_id)
-    async with ctx.sessionmaker() as s:
-        review_required = bool(await s.scalar(select(consultation_settings.c.review_required)
-                                              .where(consultation_settings.c.org_id == org)))
-        limit = await limit_for(s, org, DEADLINE_CONSULTATION_ANSWER)
+    async with ctx.uow() as uow:
+        review_required = await uow.consultations.review_required(org)
+        limit = limit_of(await uow.consultations.deadlines(org), DEADLINE_CONSULTATION_ANSWER)
     return dict(org_id=str(org), review_required=review_required, target_amount=limit.amount,
                 target_unit=limit.unit, target_label=limit.label)
 
@@ -187,13 +186,19 @@ _LIST_COLS = (consultations.c.id, consultations.c.org_id, consultations.c.traini
 
 
 def _item(r, now: datetime, drafts: int = 0) -> dict:
-    overdue = r["first_answered_at"] is None and r["status"] != dc.CLOSED and now > r["due_at"]
+    overdue = dc.is_overdue(r["first_answered_at"], r["status"], r["due_at"], now)
     return dict(id=str(r["id"]), training_id=str(r["training_id"]), training_title=display_title(r),
                 topic=r["topic"], status=r["status"], status_label=dc.STATUS_LABELS[r["status"]],
                 opened_at=r["opened_at"].isoformat(), due_at=r["due_at"].isoformat(),
                 first_answered_at=r["first_answered_at"].isoformat() if r["first_answered_at"] else None,
                 closed_at=r["closed_at"].isoformat() if r["closed_at"] else None,
                 updated_at=r["updated_at"].isoformat(), overdue=overdue, drafts=drafts)
+
+
+def _late(now: datetime):
+    """Past the target without a first answer, as SQL (`Consultation.overdue`)."""
+    return and_(consultations.c.first_answered_at.is_(None), consultations.c.status != dc.CLOSED,
+                consultations.c.due_at < now)
 
 
 def _drafts_col():
@@ -239,8 +244,7 @@ async def admin_list(ctx: TrainingContext, claims: Claims, *, org_id: uuid.UUID 
         where.append(consultations.c.status == status)
     if training_id is not None:
         where.append(consultations.c.training_id == training_id)
-    late = and_(consultations.c.first_answered_at.is_(None), consultations.c.status != dc.CLOSED,
-                consultations.c.due_at < now)
+    late = _late(now)
     if overdue_only:
         where.append(late)
     drafts = _drafts_col()
@@ -276,8 +280,7 @@ async def admin_summary(ctx: TrainingContext, claims: Claims, *, org_id: uuid.UU
     scope = org_scope(claims, org_id)
     now = ctx.now()
     base = [] if scope is None else [consultations.c.org_id == scope]
-    late = and_(consultations.c.first_answered_at.is_(None), consultations.c.status != dc.CLOSED,
-                consultations.c.due_at < now)
+    late = _late(now)
     async with ctx.sessionmaker() as s:
         waiting, overdue = (await s.execute(select(
             func.count().filter(consultations.c.status == dc.WAITING), func.count().filter(late))

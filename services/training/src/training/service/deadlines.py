@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from balai_contracts.identity import ServiceStandardsPublishedV1
@@ -15,8 +14,9 @@ from balai_platform.consumer import EventMeta
 from balai_platform.copies import upsert_if_newer
 from balai_platform.logging import get_logger
 
+from ..adapters.consultations import stored_deadlines
 from ..adapters.tables_consultation import service_deadlines
-from ..domain.deadlines import Limit, limit_of, stored_form
+from ..domain.deadlines import DEADLINE_ENROLLMENT_VERIFICATION, Limit, limit_of, stored_form, verification_working_days
 
 log = get_logger("deadlines")
 
@@ -33,5 +33,12 @@ async def limit_for(s: AsyncSession, org_id: uuid.UUID | None, key: str, default
     no organisation)."""
     stored = None
     if org_id is not None:
-        stored = await s.scalar(select(service_deadlines.c.deadlines).where(service_deadlines.c.org_id == org_id))
+        stored = await stored_deadlines(s, org_id)
     return limit_of(stored, key, default)
+
+
+async def verification_days(s: AsyncSession, org_id: uuid.UUID | None, fallback_days: int) -> int:
+    """The organisation's enrollment-verification limit in whole working days (`fallback_days` when it
+    published none)."""
+    limit = await limit_for(s, org_id, DEADLINE_ENROLLMENT_VERIFICATION, Limit(fallback_days, "working_days"))
+    return verification_working_days(limit)

@@ -78,17 +78,23 @@ async def decide(ctx: TrainingContext, claims: Claims, request_id: uuid.UUID, de
     return {"id": str(r.id), "status": r.status, "answer_number": r.answer_number}
 
 
+def _with_narasumber(*columns):
+    """The request's `columns` with the named narasumber's name and expertise (None before a decision)."""
+    return (select(*columns, narasumber.c.full_name.label("narasumber_name"),
+                   narasumber.c.expertise.label("narasumber_expertise"))
+            .outerjoin(narasumber, narasumber.c.id == narasumber_requests.c.narasumber_id))
+
+
 async def _by_token(s, token: str):
     if not valid_token(token):
         raise NotFound(NOT_FOUND)
     row = (await s.execute(
-        select(narasumber_requests.c.id, narasumber_requests.c.org_id, narasumber_requests.c.body_name,
-               narasumber_requests.c.letter_number, narasumber_requests.c.letter_date, narasumber_requests.c.topic,
-               narasumber_requests.c.event_date, narasumber_requests.c.place, narasumber_requests.c.audience,
-               narasumber_requests.c.status, narasumber_requests.c.decision_reason, narasumber_requests.c.decided_at,
-               narasumber_requests.c.answer_number, narasumber_requests.c.submitted_at,
-               narasumber.c.full_name.label("narasumber_name"), narasumber.c.expertise.label("narasumber_expertise"))
-        .outerjoin(narasumber, narasumber.c.id == narasumber_requests.c.narasumber_id)
+        _with_narasumber(narasumber_requests.c.id, narasumber_requests.c.org_id, narasumber_requests.c.body_name,
+                         narasumber_requests.c.letter_number, narasumber_requests.c.letter_date,
+                         narasumber_requests.c.topic, narasumber_requests.c.event_date, narasumber_requests.c.place,
+                         narasumber_requests.c.audience, narasumber_requests.c.status,
+                         narasumber_requests.c.decision_reason, narasumber_requests.c.decided_at,
+                         narasumber_requests.c.answer_number, narasumber_requests.c.submitted_at)
         .where(narasumber_requests.c.token_hash == token_hash(token)))).mappings().first()
     if row is None:
         raise NotFound(NOT_FOUND)
@@ -121,10 +127,7 @@ async def answer_for_admin(ctx: TrainingContext, claims: Claims, request_id: uui
         r = await uow.narasumber_requests.get(request_id)
         require_org(claims, r.org_id)
         found = (await uow.session.execute(
-            select(narasumber_requests, narasumber.c.full_name.label("narasumber_name"),
-                   narasumber.c.expertise.label("narasumber_expertise"))
-            .outerjoin(narasumber, narasumber.c.id == narasumber_requests.c.narasumber_id)
-            .where(narasumber_requests.c.id == request_id))).mappings().first()
+            _with_narasumber(narasumber_requests).where(narasumber_requests.c.id == request_id))).mappings().first()
         return await _answer(ctx, uow, found)
 
 

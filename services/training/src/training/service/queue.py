@@ -16,12 +16,11 @@ from balai_platform.auth import Claims
 
 from ..adapters.tables import enrollments, participants, trainings
 from ..domain import lifecycle
-from ..domain.deadlines import DEADLINE_ENROLLMENT_VERIFICATION, Limit, verification_working_days
 from ..domain.workdays import overdue_until, working_days_waited
 from .access import org_scope
 from .admin_queries import admin_item, joined
 from .context import TrainingContext
-from .deadlines import limit_for
+from .deadlines import verification_days
 from .views import display_title
 
 
@@ -35,8 +34,7 @@ async def work_queue(ctx: TrainingContext, claims: Claims, *, org_id: uuid.UUID 
     """Pending applications (submitted / waitlisted) of the admin's organisation, oldest first."""
     scope = org_scope(claims, org_id)
     async with ctx.sessionmaker() as s:  # the organisation's Standar Pelayanan (default: 3 working days)
-        fallback = Limit(ctx.settings.verification_working_days, "working_days")
-        limit = verification_working_days(await limit_for(s, scope, DEADLINE_ENROLLMENT_VERIFICATION, fallback))
+        limit = await verification_days(s, scope, ctx.settings.verification_working_days)
     tz = ZoneInfo(ctx.settings.timezone)
     today = ctx.today()
     # submitted before the start of the day after `overdue_until` (local time) == overdue
