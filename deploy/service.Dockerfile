@@ -59,4 +59,7 @@ USER 10001:10001
 EXPOSE 8000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
     CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=3)"]
-CMD ["sh", "-c", "exec uvicorn \"${SERVICE}.main:create_app\" --factory --host 0.0.0.0 --port 8000 --timeout-graceful-shutdown 10"]
+# balai_platform.serve is uvicorn with a drain phase: on SIGTERM it serves on for BALAI_DRAIN_SECONDS
+# (default 5) with `Connection: close` and /readyz 503, then runs uvicorn's graceful shutdown
+# (docs/operations.md, "Graceful shutdown").
+CMD ["sh", "-c", "exec python -m balai_platform.serve \"${SERVICE}.main:create_app\" --factory --host 0.0.0.0 --port 8000 --timeout-graceful-shutdown 10"]

@@ -29,6 +29,7 @@ from tests.factories import participant_form, png_photo
 
 TRAINING = "/api/training"
 RETRYABLE = {502, 503, 504}
+LOAD_KEEPALIVE_SECONDS = 2.0
 
 
 class Abandoned(Exception):
@@ -192,7 +193,10 @@ class Load:
     async def run(self, n: int, *, until_stopped: bool = False) -> Results:
         """Run `n` journeys (or, with until_stopped, as many as fit until `stop` is set, at least n)."""
         registered: asyncio.Queue = asyncio.Queue()
-        limits = httpx.Limits(max_connections=4 * self.concurrency)
+        # idle connections kept 2 s: less than the gateway's drain on SIGTERM (tests/chaos/stack.py
+        # DRAIN_SECONDS) and its uvicorn's --timeout-keep-alive (5 s), so the gateway never closes
+        # an idle connection this client is about to send a POST on (docs/operations.md)
+        limits = httpx.Limits(max_connections=4 * self.concurrency, keepalive_expiry=LOAD_KEEPALIVE_SECONDS)
         async with httpx.AsyncClient(base_url=self.url, timeout=120, limits=limits) as client:
             await self.admin(client)
             counter = {"next": 0}

@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +26,9 @@ from balai_devstack.stack import GATEWAY, ROOT, SERVICES, ServiceSpec, Stack
 
 PRIVATE_PG_SERVICE = "lodging"
 GRACEFUL_SECONDS = "10"  # uvicorn --timeout-graceful-shutdown, as in deploy/service.Dockerfile (docs/operations.md)
+# SIGTERM's drain (balai_platform.serve; 5 s in the image): shorter here to keep the suite short, but
+# still above the clients' idle keep-alive (gateway's upstream pool 3 s, the load's httpx 2 s)
+DRAIN_SECONDS = 4.0
 
 
 def spec_of(name: str) -> ServiceSpec:
@@ -72,6 +76,9 @@ class PrivatePostgres:
 @dataclass
 class ChaosStack(Stack):
     sockets: dict[str, socket.socket] = field(default_factory=dict)
+    # per process: an address of its own beside the shared one, to probe that process alone (as
+    # the kubelet probes a pod's own IP)
+    probes: dict[str, socket.socket] = field(default_factory=dict)
     private_pg: PrivatePostgres | None = None
 
     def start(self) -> ChaosStack:
@@ -117,13 +124,44 @@ class ChaosStack(Stack):
         if port is not None:  # Stack.second_instance: its own address
             return super().start_service(spec, key=key, port=port)
         sock = self.listen(spec.name)
+        probe = self.probe_socket(key)
         out = open(self.log_path(key), "ab")  # noqa: SIM115 - the child keeps it
         self.procs[key] = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", spec.app, "--factory", "--fd", str(sock.fileno()),
-             "--no-access-log", "--timeout-graceful-shutdown", GRACEFUL_SECONDS],
+            [sys.executable, "-m", "balai_platform.serve", spec.app, "--factory", "--fd", str(sock.fileno()),
+             "--fd", str(probe.fileno()), "--no-access-log", "--timeout-graceful-shutdown", GRACEFUL_SECONDS,
+             "--drain-seconds", str(self.drain_seconds)],
             env=self.env_for(spec), cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
-            pass_fds=(sock.fileno(),))
+            pass_fds=(sock.fileno(), probe.fileno()))
         return None
+
+    def probe_socket(self, key: str) -> socket.socket:
+        self.close_probe(key)
+        sock = socket.socket()
+        sock.bind(("127.0.0.1", 0))
+        sock.listen(64)
+        sock.set_inheritable(True)
+        self.probes[key] = sock
+        return sock
+
+    def close_probe(self, key: str) -> None:
+        sock = self.probes.pop(key, None)
+        if sock is not None:
+            sock.close()
+
+    def wait_ready(self, key: str, timeout: float = 90) -> None:
+        """Wait until process `key`'s own /readyz answers 200: for a service its database is
+        reachable and its consumers have joined their groups (balai_platform.readiness)."""
+        deadline, port = time.monotonic() + timeout, self.probes[key].getsockname()[1]
+        proc = self.procs[key]
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                raise RuntimeError(f"{key} exited with {proc.returncode}; see {self.log_path(key)}")
+            with contextlib.suppress(Exception), \
+                    urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=3) as r:
+                if r.status == 200:
+                    return
+            time.sleep(0.2)
+        raise RuntimeError(f"{key} not ready after {timeout}s; see {self.log_path(key)}")
 
     def wait_started(self, key: str, timeout: float = 90, line: bytes = b"Application startup complete") -> None:
         """Wait until process `key` logged `line` (uvicorn's startup: its address is shared)."""
@@ -143,11 +181,13 @@ class ChaosStack(Stack):
             time.sleep(0.2)
         raise RuntimeError(f"{key} not started after {timeout}s; see {path}")
 
-    def start_and_wait(self, name: str, key: str | None = None) -> None:
-        self.start_many([(name, key or name)])
+    def start_and_wait(self, name: str, key: str | None = None, *, ready: bool = True) -> None:
+        self.start_many([(name, key or name)], ready=ready)
 
-    def start_many(self, items: list[tuple[str, str]]) -> None:
-        """Start processes (service name, key) at once, then wait for each."""
+    def start_many(self, items: list[tuple[str, str]], *, ready: bool = True) -> None:
+        """Start processes (service name, key) at once, then wait for each: until its /readyz
+        answers 200, or (ready=False, a restart after a crash, which nothing gates) until it
+        serves."""
         for name, key in items:
             path = self.log_path(key)
             offset = path.stat().st_size if path.exists() else 0
@@ -155,7 +195,10 @@ class ChaosStack(Stack):
             self.procs[key]._log_offset = offset  # type: ignore[attr-defined]
             self.procs[key]._log_path = path  # type: ignore[attr-defined]
         for _, key in items:
-            self.wait_started(key)
+            if ready:
+                self.wait_ready(key)
+            else:
+                self.wait_started(key)
 
     def kill(self, key: str) -> None:
         """SIGKILL the process group of `key` (no clean-up at all)."""
@@ -163,6 +206,7 @@ class ChaosStack(Stack):
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)
         proc.wait(10)
+        self.close_probe(key)
 
     def terminate(self, key: str, timeout: float = 40) -> bool:
         """SIGTERM `key`; True when it stopped gracefully: it logged the end of its lifespan
@@ -178,22 +222,35 @@ class ChaosStack(Stack):
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait(5)
             return False
+        finally:
+            self.close_probe(key)
         with open(path, "rb") as f:
             f.seek(offset)
             return b"Application shutdown complete" in f.read()
 
     def rolling_restart(self, name: str) -> bool:
-        """New process on the shared address, started; then SIGTERM the old one (graceful?)."""
+        """New process on the shared address, ready; then SIGTERM the old one (graceful?).
+
+        As a rollout gated on the readinessProbe: the new process's /readyz answers 200 only once
+        its consumers have joined their groups, before the old one leaves them (leaving while the
+        new member's join was in progress wedged the dev broker's group: the new one never got
+        partitions). The old one then drains (balai_platform.serve) and shuts down."""
         new_key = f"{name}-next"
         self.start_and_wait(name, key=new_key)
-        if name != "gateway":
-            # as a rollout gated on readiness would: the new process has joined its consumer
-            # groups before the old one leaves them. Leaving while the new member's join was in
-            # progress wedged the dev broker's group (the new one never got partitions).
-            self.wait_started(new_key, line=b'"consumers_started"')
         graceful = self.terminate(name)
-        self.procs[name] = self.procs.pop(new_key)
+        self.promote(new_key, name)
         return graceful
+
+    def promote(self, key: str, name: str) -> None:
+        """Process `key` is from now on service `name`'s process (its predecessor is gone)."""
+        self.procs[name] = self.procs.pop(key)
+        self.close_probe(name)
+        self.probes[name] = self.probes.pop(key)
+
+    def stop_services(self, names: list[str], sig: int = signal.SIGTERM) -> None:
+        super().stop_services(names, sig)
+        for name in names:
+            self.close_probe(name)
 
     def stop(self) -> None:
         try:
@@ -201,6 +258,8 @@ class ChaosStack(Stack):
         finally:
             for name in list(self.sockets):
                 self.close_address(name)
+            for key in list(self.probes):
+                self.close_probe(key)
             if self.private_pg is not None:
                 self.private_pg.cleanup()
 
@@ -208,6 +267,7 @@ class ChaosStack(Stack):
 def new_chaos_stack(prefix: str) -> ChaosStack:
     return ChaosStack(prefix=prefix, drop_databases_on_exit=True, gateway_port=free_port(),
                       kafka_port=free_port(), fresh_databases=True, state_dir=ROOT / ".state" / "chaos",
+                      drain_seconds=DRAIN_SECONDS,
                       admin_username="admin", admin_password="Admin-Test-2026",
                       extra_env={"GATEWAY_LOGIN_RATE_LIMIT_PER_MINUTE": "100000",
                                  "GATEWAY_RATE_LIMIT_PER_MINUTE": "1000000"})

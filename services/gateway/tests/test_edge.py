@@ -95,3 +95,37 @@ async def test_security_headers(client):
     resp = await client.get("/")
     assert resp.headers["x-content-type-options"] == "nosniff"
     assert "frame-ancestors 'none'" in resp.headers["content-security-policy"]
+
+
+async def test_while_draining_readyz_is_503_and_every_answer_closes_its_connection(identity_server, keypair):
+    # SIGTERM's drain (balai_platform.serve): out of the load balancer, clients drop their
+    # keep-alive connections after a complete answer (the proxied ones included)
+    from balai_platform.drain import DRAIN
+
+    settings = gateway_settings(identity_server.url, keypair[1])
+    settings.service_urls = {"identity": identity_server.url}
+    server = await start_server(create_app(settings))
+    try:
+        async with httpx.AsyncClient(base_url=server.url) as c:
+            assert "connection" not in (await c.get("/healthz")).headers
+            DRAIN.start()
+            try:
+                r = await c.get("/readyz")
+                assert r.status_code == 503 and r.json() == {"status": "draining"}
+                assert r.headers["connection"] == "close"
+                r = await c.get("/api/identity/echo/x")
+                assert r.headers["connection"] == "close"
+            finally:
+                DRAIN.reset()
+    finally:
+        await server.stop()
+
+
+def test_upstream_connections_idle_for_less_than_the_drain():
+    # docs/operations.md "Graceful shutdown": below BALAI_DRAIN_SECONDS and uvicorn's keep-alive
+    from balai_platform.serve import DEFAULT_DRAIN_SECONDS, parse_args
+    from gateway.settings import Settings
+
+    keepalive = Settings().upstream_keepalive_seconds
+    assert keepalive < DEFAULT_DRAIN_SECONDS
+    assert keepalive < parse_args(["gateway.main:create_app"]).timeout_keep_alive

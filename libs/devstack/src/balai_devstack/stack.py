@@ -115,6 +115,9 @@ class Stack:
     # `broker_controls` (pause()/resume()) stands in for SIGSTOP/SIGCONT when it can
     external_kafka: str | None = None
     broker_controls: object | None = None
+    # SIGTERM's drain phase (balai_platform.serve): none for a developer's stack, which has no load
+    # balancer to leave; the fault suite drains as a pod does
+    drain_seconds: float = 0.0
 
     @property
     def gateway_url(self) -> str:
@@ -183,8 +186,9 @@ class Stack:
         port = port or (self.gateway_port if spec is GATEWAY else self.ports[spec.name])
         out = None if self.log_to_console else open(self.log_path(key), "ab")  # noqa: SIM115 - the child keeps it
         self.procs[key] = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", spec.app, "--factory", "--host", "127.0.0.1",
-             "--port", str(port), "--no-access-log", "--timeout-graceful-shutdown", "5"],
+            [sys.executable, "-m", "balai_platform.serve", spec.app, "--factory", "--host", "127.0.0.1",
+             "--port", str(port), "--no-access-log", "--timeout-graceful-shutdown", "5",
+             "--drain-seconds", str(self.drain_seconds)],
             env=self.env_for(spec), cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
 
     @contextlib.contextmanager
@@ -250,16 +254,22 @@ class Stack:
                 await create_database(self.pg, f"{self.prefix}_{spec.name}", fresh=self.fresh_databases)
 
     def stop_service(self, name: str, sig: int = signal.SIGTERM) -> None:
-        proc = self.procs.pop(name, None)
-        if proc is None or proc.poll() is not None:
-            return
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, sig)
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(5)
+        self.stop_services([name], sig)
+
+    def stop_services(self, names: list[str], sig: int = signal.SIGTERM) -> None:
+        """Signal every process at once, then wait for each (SIGKILL after the drain and 10 s)."""
+        procs = [p for p in (self.procs.pop(name, None) for name in names) if p is not None and p.poll() is None]
+        for proc in procs:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, sig)
+        deadline = time.monotonic() + 10 + self.drain_seconds
+        for proc in procs:
+            try:
+                proc.wait(max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait(5)
 
     def pause_broker(self) -> None:
         if self.broker is None:
@@ -279,8 +289,7 @@ class Stack:
     def stop(self) -> None:
         if "gateway" in self.procs:
             self.stop_service("gateway")
-        for name in list(self.procs):
-            self.stop_service(name)
+        self.stop_services(list(self.procs))
         if self.broker is not None and self.broker.poll() is None:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self.broker.pid, signal.SIGCONT)

@@ -20,9 +20,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from . import web
 from .auth import TokenVerifier
 from .body_limit import DEFAULT_MAX_BODY_BYTES, BodyLimitMiddleware
+from .drain import ConnectionCloseWhileDraining
 from .logging import get_logger
 from .metrics import ServiceMetrics, subscriptions_of
-from .readiness import broker_ready, database_ready
+from .readiness import broker_ready, database_ready, service_checks
 from .relay import OutboxRelay
 from .requests import AuthError
 from .settings import ServiceSettings
@@ -117,13 +118,10 @@ def create_service_app(*, name: str, description: str, settings: ServiceSettings
     app.state.broker = broker
 
     async def readiness() -> tuple[dict[str, bool], dict[str, bool]]:
-        required = {"database": await database_ready(engine)}
-        info = {"broker": await broker_ready(settings.kafka_bootstrap)}
-        if run_consumers:
-            info["consumers"] = state["consuming"]
-        if settings.readiness_requires_broker:
-            return {**required, **info}, {}
-        return required, info
+        return service_checks(database=await database_ready(engine),
+                              broker=await broker_ready(settings.kafka_bootstrap),
+                              consumers=state["consuming"] if run_consumers else None,
+                              requires_broker=settings.readiness_requires_broker)
 
     web.install(app, service=name, readiness=readiness, refresh_metrics=service_metrics.refresh)
     app.add_exception_handler(error_type, error_handler(error_type))
@@ -133,4 +131,6 @@ def create_service_app(*, name: str, description: str, settings: ServiceSettings
     # outermost: counts the body as it streams in, whatever the route does with it
     app.add_middleware(BodyLimitMiddleware,
                        max_bytes=getattr(settings, "max_upload_bytes", DEFAULT_MAX_BODY_BYTES))
+    # outermost of all: every answer while the process drains closes its connection (balai_platform.drain)
+    app.add_middleware(ConnectionCloseWhileDraining)
     return app

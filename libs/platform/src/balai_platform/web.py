@@ -14,6 +14,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from .drain import DRAIN, DRAINING_BODY
 from .logging import correlation_id, get_logger, new_correlation_id
 
 log = get_logger("http")
@@ -157,6 +158,8 @@ def install(app: FastAPI, *, service: str,
 
     @app.get("/readyz", include_in_schema=False)
     async def readyz():
+        if DRAIN.active:  # stopping: out of the load balancer before the connections close
+            return JSONResponse(status_code=503, content=DRAINING_BODY)
         required, info = await readiness()
         ok = all(required.values())
         degraded = not all(info.values())

@@ -6,6 +6,8 @@ import asyncio
 from fastapi import APIRouter, Request
 from starlette.responses import JSONResponse, Response
 
+from balai_platform.drain import DRAIN, DRAINING_BODY
+
 router = APIRouter(include_in_schema=False)
 
 
@@ -16,6 +18,8 @@ async def healthz() -> JSONResponse:
 
 @router.get("/readyz")
 async def readyz(request: Request) -> JSONResponse:
+    if DRAIN.active:  # stopping (balai_platform.drain)
+        return JSONResponse(DRAINING_BODY, status_code=503)
     upstreams = request.app.state.upstreams
     names = sorted(upstreams.urls)
     results = await asyncio.gather(*(upstreams.healthy(name) for name in names))

@@ -1,4 +1,4 @@
-"""Gateway app factory: `uvicorn gateway.main:create_app --factory --port 8000`."""
+"""Gateway app factory: `python -m balai_platform.serve gateway.main:create_app --factory --port 8000`."""
 from __future__ import annotations
 
 from contextlib import asynccontextmanager
@@ -6,6 +6,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from balai_platform.auth import TokenVerifier
+from balai_platform.drain import ConnectionCloseWhileDraining
 from balai_platform.logging import configure_logging, get_logger
 from gateway import health, proxy
 from gateway.compression import GZipTextMiddleware
@@ -58,4 +59,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         general=TokenBucketLimiter(settings.rate_limit_per_minute),
         strict=TokenBucketLimiter(settings.login_rate_limit_per_minute),
     )
+    # outermost: while the process drains (SIGTERM), every answer closes its connection
+    app.add_middleware(ConnectionCloseWhileDraining)
     return app

@@ -17,6 +17,11 @@ class Settings(BaseSettings):
     request_timeout_seconds: float = 10.0
     # upstream connection pool size of the shared aiohttp session
     upstream_connections: int = 100
+    # seconds an idle upstream connection is kept for reuse. Below the services' drain
+    # (BALAI_DRAIN_SECONDS, 5) and below uvicorn's --timeout-keep-alive (5): no pooled connection
+    # outlives either, so a POST is never sent on a connection the service is closing
+    # (docs/operations.md, "Graceful shutdown"); aiohttp resends only idempotent requests.
+    upstream_keepalive_seconds: float = 3.0
     log_json: bool = True
     # largest accepted body of a web form (registration with a 3 MB photo fits easily)
     max_form_bytes: int = 8 * 1024 * 1024

@@ -52,10 +52,11 @@ class Upstreams:
         self.urls = {name: url.rstrip("/") for name, url in settings.service_urls.items()}
         self.timeout = aiohttp.ClientTimeout(total=settings.request_timeout_seconds)
         self._limit = settings.upstream_connections
+        self._keepalive = settings.upstream_keepalive_seconds
         self.session: aiohttp.ClientSession | None = None
 
     async def start(self) -> None:
-        connector = aiohttp.TCPConnector(limit=self._limit, keepalive_timeout=30, ttl_dns_cache=300)
+        connector = aiohttp.TCPConnector(limit=self._limit, keepalive_timeout=self._keepalive, ttl_dns_cache=300)
         # no decompression: bodies pass through with their Content-Encoding untouched
         self.session = aiohttp.ClientSession(
             connector=connector, timeout=self.timeout, auto_decompress=False,
