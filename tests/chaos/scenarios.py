@@ -177,12 +177,17 @@ def postgres_restart(sizes: Sizes) -> Fault:
 def rolling_restart(sizes: Sizes) -> Fault:
     async def fault(stack: ChaosStack, load: Load) -> list[str]:
         await load.wait_progress(1)
-        notes = []
+        notes, stopping = [], []
         for name in (*CONSUMERS, "gateway"):
             await asyncio.sleep(1.5)
-            if not await blocking(stack.rolling_restart, name):
+            # new process ready, old one SIGTERMed; as in a rollout, the next service's restart
+            # does not wait for the old process's drain and shutdown
+            old = await blocking(stack.replace, name)
+            stopping.append((name, asyncio.create_task(blocking(stack.wait_stopped, old))))
+        for name, graceful in stopping:
+            if not await graceful:
                 notes.append(f"FAIL {name} did not finish its shutdown after SIGTERM")
-        return notes + ["SIGTERM + new process, each service and the gateway"]
+        return notes + ["new process ready, then SIGTERM to the old one: each service and the gateway"]
     return fault
 
 

@@ -31,6 +31,16 @@ GRACEFUL_SECONDS = "10"  # uvicorn --timeout-graceful-shutdown, as in deploy/ser
 DRAIN_SECONDS = 4.0
 
 
+@dataclass
+class Stopping:
+    """A process that got SIGTERM: what tells whether it stopped gracefully."""
+    key: str
+    proc: subprocess.Popen
+    log_path: Path
+    log_offset: int
+    probe: socket.socket | None
+
+
 def spec_of(name: str) -> ServiceSpec:
     return GATEWAY if name == "gateway" else next(s for s in SERVICES if s.name == name)
 
@@ -208,14 +218,19 @@ class ChaosStack(Stack):
         proc.wait(10)
         self.close_probe(key)
 
-    def terminate(self, key: str, timeout: float = 40) -> bool:
-        """SIGTERM `key`; True when it stopped gracefully: it logged the end of its lifespan
-        shutdown (uvicorn re-raises the signal after it, so the exit status is -15 either way)."""
+    def sigterm(self, key: str) -> Stopping:
+        """SIGTERM process `key`, which from now on stops on its own (see `wait_stopped`)."""
         proc = self.procs.pop(key)
         path = getattr(proc, "_log_path", self.log_path(key))
-        offset = path.stat().st_size
+        stopping = Stopping(key, proc, path, path.stat().st_size, self.probes.pop(key, None))
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGTERM)
+        return stopping
+
+    def wait_stopped(self, stopping: Stopping, timeout: float = 40) -> bool:
+        """True when it stopped gracefully: it logged the end of its lifespan shutdown (uvicorn
+        re-raises the signal after it, so the exit status is -15 either way)."""
+        proc = stopping.proc
         try:
             proc.wait(timeout)
         except subprocess.TimeoutExpired:
@@ -223,23 +238,33 @@ class ChaosStack(Stack):
             proc.wait(5)
             return False
         finally:
-            self.close_probe(key)
-        with open(path, "rb") as f:
-            f.seek(offset)
+            if stopping.probe is not None:
+                stopping.probe.close()
+        with open(stopping.log_path, "rb") as f:
+            f.seek(stopping.log_offset)
             return b"Application shutdown complete" in f.read()
 
-    def rolling_restart(self, name: str) -> bool:
-        """New process on the shared address, ready; then SIGTERM the old one (graceful?).
+    def terminate(self, key: str, timeout: float = 40) -> bool:
+        """SIGTERM `key` and wait for it; True when it stopped gracefully."""
+        return self.wait_stopped(self.sigterm(key), timeout)
 
-        As a rollout gated on the readinessProbe: the new process's /readyz answers 200 only once
-        its consumers have joined their groups, before the old one leaves them (leaving while the
-        new member's join was in progress wedged the dev broker's group: the new one never got
-        partitions). The old one then drains (balai_platform.serve) and shuts down."""
+    def replace(self, name: str) -> Stopping:
+        """New process on the shared address, ready; then SIGTERM the old one, which drains
+        (balai_platform.serve) and shuts down while the caller goes on, as in a rollout.
+
+        Gated on readiness as a rollout is on the readinessProbe: the new process's /readyz
+        answers 200 only once its consumers have joined their groups, before the old one leaves
+        them (leaving while the new member's join was in progress wedged the dev broker's group:
+        the new one never got partitions)."""
         new_key = f"{name}-next"
         self.start_and_wait(name, key=new_key)
-        graceful = self.terminate(name)
+        stopping = self.sigterm(name)
         self.promote(new_key, name)
-        return graceful
+        return stopping
+
+    def rolling_restart(self, name: str) -> bool:
+        """`replace`, then wait for the old process: True when it stopped gracefully."""
+        return self.wait_stopped(self.replace(name))
 
     def promote(self, key: str, name: str) -> None:
         """Process `key` is from now on service `name`'s process (its predecessor is gone)."""
