@@ -11,7 +11,9 @@ import pytest
 from tests.chaos.scenarios import CI, run_scenario, scenarios, table
 from tests.chaos.stack import new_chaos_stack
 
-pytestmark = pytest.mark.integration
+# the timeout bounds each scenario, not the start of the stack that the first one selected
+# (`-k 5` alone) would otherwise pay for: on a busy 2-core machine that start alone takes minutes
+pytestmark = [pytest.mark.integration, pytest.mark.timeout(300, func_only=True)]
 ROWS = []
 
 
