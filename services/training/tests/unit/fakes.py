@@ -10,6 +10,7 @@ import uuid
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
+from balai_contracts.training import EnrollmentVerifiedV1
 from balai_platform.auth import Claims
 from balai_platform.testing import FakeUnitOfWork, FrozenClock
 from training.adapters.classroom import ClassProgress
@@ -94,6 +95,10 @@ class FakeSeats:
             return None
         seat[0] += 1
         return Seat(*seat)
+
+    async def any_free(self, training_id: uuid.UUID) -> bool:
+        taken, quota = self.uow.work.seats[training_id]
+        return taken < quota
 
     async def release(self, training_id: uuid.UUID) -> None:
         seat = self.uow.work.seats[training_id]
@@ -209,6 +214,17 @@ class FakeTrainingUnitOfWork(FakeUnitOfWork):
         await super().commit()
         self.db.state = self.work
         self.work = copy.deepcopy(self.work)
+
+    async def commit_taking_seat(self, training_id: uuid.UUID) -> bool:
+        """As the real one: the seat last, its numbers into the EnrollmentVerified; False when full."""
+        seat = await self.seats.take(training_id)
+        if seat is None:
+            return False
+        self._loose = [(subject, event.model_copy(update=dict(seats_taken=seat.taken, quota=seat.quota))
+                        if isinstance(event, EnrollmentVerifiedV1) else event)
+                       for subject, event in self.collect_events()]
+        await self.commit()
+        return True
 
 
 # --- builders -------------------------------------------------------------------------------
