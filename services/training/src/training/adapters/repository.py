@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -25,6 +25,12 @@ _COLUMNS = ([enrollments.c[n].label("e_" + n) for n in STATE]
             + [trainings.c[n].label("t_" + n) for n in (*_TRAINING, "closed_at")]
             + [participants.c.participant_id.label("p_id"), participants.c.full_name, participants.c.sex,
                businesses.c.business_id.label("b_id"), businesses.c.name.label("b_name")])
+
+
+# Built once (SQLAlchemy memoizes a statement object's cache key); the SET and VALUES columns come
+# from the parameters of each call.
+_INSERT = enrollments.insert()
+_UPDATE = enrollments.update().where(enrollments.c.id == bindparam("key_id"))
 
 
 def training_facts(t: Mapping) -> TrainingFacts:
@@ -71,7 +77,7 @@ class EnrollmentRepository:
 
     async def add(self, e: Enrollment) -> None:
         """Insert a new enrollment (a concurrent active one fails on uq_enrollments_active)."""
-        await self.session.execute(enrollments.insert().values(training_id=e.training.id, **_state(e)))
+        await self.session.execute(_INSERT, dict(training_id=e.training.id, **_state(e)))
         self._saved[e.id] = _state(e)
         await self._write_files(e)
         self.uow.track(e)
@@ -81,7 +87,7 @@ class EnrollmentRepository:
         before, now = self._saved.get(e.id, {}), _state(e)
         changed = {n: v for n, v in now.items() if n not in before or before[n] != v}
         if changed:
-            await self.session.execute(enrollments.update().where(enrollments.c.id == e.id).values(**changed))
+            await self.session.execute(_UPDATE, dict(changed, key_id=e.id))
         self._saved[e.id] = now
         await self._write_files(e)
         self.uow.track(e)
