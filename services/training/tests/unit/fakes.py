@@ -74,6 +74,10 @@ class FakeEnrollments:
         self.uow.track(e)
         return e
 
+    def seat_looked_free(self, enrollment_id: uuid.UUID) -> bool:
+        taken, quota = self.uow.work.seats[self.uow.work.enrollments[enrollment_id].training.id]
+        return taken < quota
+
     async def add(self, e: Enrollment) -> None:
         await self.save(e)
 
@@ -95,10 +99,6 @@ class FakeSeats:
             return None
         seat[0] += 1
         return Seat(*seat)
-
-    async def any_free(self, training_id: uuid.UUID) -> bool:
-        taken, quota = self.uow.work.seats[training_id]
-        return taken < quota
 
     async def release(self, training_id: uuid.UUID) -> None:
         seat = self.uow.work.seats[training_id]

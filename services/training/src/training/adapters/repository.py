@@ -24,7 +24,8 @@ _TRAINING = ("id", "org_id", "title", "batch", "kind", "level", "mode", "venue",
 _COLUMNS = ([enrollments.c[n].label("e_" + n) for n in STATE]
             + [trainings.c[n].label("t_" + n) for n in (*_TRAINING, "closed_at")]
             + [participants.c.participant_id.label("p_id"), participants.c.full_name, participants.c.sex,
-               businesses.c.business_id.label("b_id"), businesses.c.name.label("b_name")])
+               businesses.c.business_id.label("b_id"), businesses.c.name.label("b_name"),
+               (trainings.c.seats_taken < trainings.c.quota).label("t_seat_free")])
 
 
 # Built once (SQLAlchemy memoizes a statement object's cache key); the SET and VALUES columns come
@@ -57,6 +58,7 @@ class EnrollmentRepository:
         self.session = session
         self.uow = uow
         self._saved: dict[uuid.UUID, dict[str, Any]] = {}  # state as last read/written, for save()
+        self._seat_free: dict[uuid.UUID, bool] = {}
 
     async def get(self, enrollment_id: uuid.UUID, lock: bool = False) -> Enrollment | None:
         """The enrollment with its training facts and local copies (row-locked when `lock`), or None."""
@@ -72,8 +74,14 @@ class EnrollmentRepository:
             return None
         e = _aggregate(row)
         self._saved[e.id] = _state(e)
+        self._seat_free[e.id] = row["t_seat_free"]
         self.uow.track(e)
         return e
+
+    def seat_looked_free(self, enrollment_id: uuid.UUID) -> bool:
+        """Whether its training had a free seat when get() read it (a plain read, no lock: it only
+        chooses the order of an approval's statements, never whether a seat is taken)."""
+        return self._seat_free.get(enrollment_id, False)
 
     async def add(self, e: Enrollment) -> None:
         """Insert a new enrollment (a concurrent active one fails on uq_enrollments_active)."""

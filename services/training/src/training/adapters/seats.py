@@ -23,7 +23,6 @@ from .tables import enrollments
 
 _TAKE = text("UPDATE trainings SET seats_taken = seats_taken + 1 "
              "WHERE id = :id AND seats_taken < quota RETURNING seats_taken, quota")
-_FREE = text("SELECT seats_taken < quota FROM trainings WHERE id = :id")
 # One simple-protocol query: the seat, the event's numbers and the COMMIT in one round trip. The
 # seat is taken unconditionally: when the training is full the CHECK seats_within_quota refuses it,
 # the server skips the COMMIT and the transaction stays open (aborted) for the caller's rollback.
@@ -49,10 +48,6 @@ class SqlSeats:
         """The quota after taking one seat, or None when it is full."""
         row = (await self.session.execute(_TAKE, {"id": training_id})).first()
         return Seat(row.seats_taken, row.quota) if row else None
-
-    async def any_free(self, training_id: uuid.UUID) -> bool:
-        """A seat looks free (a plain read, no lock: only chooses the order of the statements)."""
-        return bool(await self.session.scalar(_FREE, {"id": training_id}))
 
     async def take_and_commit(self, training_id: uuid.UUID, event_id: uuid.UUID) -> bool:
         """Take one seat, write its numbers into the outbox row `event_id` (an EnrollmentVerified

@@ -28,7 +28,7 @@ async def _verify_in(ctx: TrainingContext, uow, claims: Claims, enrollment_id: u
     now, by = ctx.now(), uuid.UUID(claims.sub)
     with refusals():
         e.check_may_verify()  # before a seat is taken
-        if seat_last and await uow.seats.any_free(e.training.id):
+        if seat_last and uow.enrollments.seat_looked_free(e.id):
             e.verify(PENDING_SEAT, by, now)
             await uow.enrollments.save(e)
             if not await uow.commit_taking_seat(e.training.id):
