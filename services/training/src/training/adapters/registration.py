@@ -29,7 +29,9 @@ def _prefixed(table, prefix: str):
 _T, _P, _B = bindparam("training_id"), bindparam("participant_id"), bindparam("business_id")
 _ACTIVE = (select(enrollments.c.id).where(
     enrollments.c.training_id == _T, enrollments.c.participant_id == _P,
-    enrollments.c.status.notin_((lifecycle.CANCELLED, lifecycle.REJECTED))).limit(1).scalar_subquery())
+    # two plain comparisons, not NOT IN: an IN list is an "expanding" parameter, rendered into
+    # the SQL again at every execution
+    enrollments.c.status != lifecycle.CANCELLED, enrollments.c.status != lifecycle.REJECTED).limit(1).scalar_subquery())
 # Built once with bind parameters: a registration rush runs it for every submission, and a
 # statement object rebuilt per call costs its cache key and labels each time.
 _ROWS = (select(trainings, *_prefixed(participants, "p_"), *_prefixed(businesses, "b_"),

@@ -34,6 +34,14 @@ _INSERT = enrollments.insert()
 _UPDATE = enrollments.update().where(enrollments.c.id == bindparam("key_id"))
 
 
+_GET = (select(*_COLUMNS)
+        .join(trainings, trainings.c.id == enrollments.c.training_id)
+        .outerjoin(participants, participants.c.participant_id == enrollments.c.participant_id)
+        .outerjoin(businesses, businesses.c.business_id == enrollments.c.business_id)
+        .where(enrollments.c.id == bindparam("key_id")))
+_GET_LOCKED = _GET.with_for_update(of=enrollments)
+
+
 def training_facts(t: Mapping) -> TrainingFacts:
     """The facts of a `trainings` row (keys are column names)."""
     return TrainingFacts(**{n: t[n] for n in _TRAINING}, closed=t["closed_at"] is not None)
@@ -62,14 +70,7 @@ class EnrollmentRepository:
 
     async def get(self, enrollment_id: uuid.UUID, lock: bool = False) -> Enrollment | None:
         """The enrollment with its training facts and local copies (row-locked when `lock`), or None."""
-        stmt = (select(*_COLUMNS)
-                .join(trainings, trainings.c.id == enrollments.c.training_id)
-                .outerjoin(participants, participants.c.participant_id == enrollments.c.participant_id)
-                .outerjoin(businesses, businesses.c.business_id == enrollments.c.business_id)
-                .where(enrollments.c.id == enrollment_id))
-        if lock:
-            stmt = stmt.with_for_update(of=enrollments)
-        row = (await self.session.execute(stmt)).mappings().first()
+        row = (await self.session.execute(_GET_LOCKED if lock else _GET, {"key_id": enrollment_id})).mappings().first()
         if row is None:
             return None
         e = _aggregate(row)
