@@ -53,6 +53,15 @@ async def test_fifty_concurrent_verifications_on_quota_ten(balai_stack, client, 
     r = await client.post(f"{API}/admin/enrollments/{ids[0]}/verify", headers=admins[0])
     assert r.status_code in (200, 409)
     assert (await client.get(f"{API}/admin/trainings/{training['id']}", headers=admins[1])).json()["seats_taken"] == 10
+    # The seat is taken in the COMMIT's round trip and its numbers written into the event there:
+    # the ten published EnrollmentVerified carry seats 1..10 once each, none the placeholder 0.
+    verified = [eid for eid, s in zip(ids, statuses, strict=True) if s == "verified"]
+    envs = await read_topic(balai_stack.kafka_bootstrap, TRAINING_ENROLLMENT,
+                            until=lambda out: sum(e["subject"] in verified and e["type"] == "EnrollmentVerified"
+                                                  for e in out) >= 10, timeout=60)
+    events = [e["data"] for e in envs if e["subject"] in verified and e["type"] == "EnrollmentVerified"]
+    assert sorted(d["seats_taken"] for d in events) == list(range(1, 11)), events
+    assert {d["quota"] for d in events} == {10}
 
 
 async def test_cancellation_and_rejection_promote_the_first_waiting(balai_stack, client):

@@ -9,6 +9,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
+    bindparam,
     func,
     select,
     text,
@@ -45,6 +46,15 @@ class Outbox:
     def __init__(self, table: Table, source: str) -> None:
         self.table = table
         self.source = source
+        inserted = table.insert().values(
+            event_id=bindparam("event_id"), topic=bindparam("topic"), key=bindparam("key"),
+            event_type=bindparam("event_type"), payload=bindparam("payload", type_=JSONB),
+        ).returning(table.c.id).cte("inserted")
+        # The row and the relay's wake-up in one statement (one round trip: inside a transaction
+        # that may hold a hot row lock, each round trip counts). NOTIFY is delivered on commit only,
+        # so the relay wakes exactly when the row is visible. Built once: SQLAlchemy memoizes the
+        # cache key of a statement object, so the compiled form is found without a rebuild.
+        self._add = select(func.pg_notify(OUTBOX_CHANNEL, "")).select_from(inserted)
 
     def envelope(self, data: EventData, subject: str) -> Envelope:
         return Envelope.wrap(data, source=self.source, subject=subject,
@@ -52,12 +62,6 @@ class Outbox:
 
     async def add(self, conn: AsyncSession | AsyncConnection, data: EventData, subject: str) -> Envelope:
         env = self.envelope(data, subject)
-        inserted = self.table.insert().values(
-            event_id=env.id, topic=data.topic, key=subject, event_type=env.type,
-            payload=env.model_dump(mode="json"),
-        ).returning(self.table.c.id).cte("inserted")
-        # The row and the relay's wake-up in one statement (one round trip: inside a transaction
-        # that may hold a hot row lock, each round trip counts). NOTIFY is delivered on commit only,
-        # so the relay wakes exactly when the row is visible.
-        await conn.execute(select(func.pg_notify(OUTBOX_CHANNEL, "")).select_from(inserted))
+        await conn.execute(self._add, dict(event_id=env.id, topic=data.topic, key=subject, event_type=env.type,
+                                           payload=env.model_dump(mode="json")))
         return env

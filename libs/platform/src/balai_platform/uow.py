@@ -82,10 +82,10 @@ class SqlUnitOfWork(UnitOfWork):
         finally:
             await self.session.close()
 
-    async def flush_events(self) -> None:
-        """Write the events recorded so far to the outbox (still inside the transaction)."""
-        for subject, event in self.collect_events():
-            await self.outbox.add(self.session, event, subject=subject)
+    async def flush_events(self) -> list:
+        """Write the events recorded so far to the outbox (still inside the transaction); their envelopes."""
+        return [await self.outbox.add(self.session, event, subject=subject)
+                for subject, event in self.collect_events()]
 
     async def commit(self) -> None:
         await self.flush_events()

@@ -10,6 +10,7 @@ import uuid
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
+from balai_contracts.training import EnrollmentVerifiedV1
 from balai_platform.auth import Claims
 from balai_platform.testing import FakeUnitOfWork, FrozenClock
 from training.adapters.classroom import ClassProgress
@@ -72,6 +73,10 @@ class FakeEnrollments:
         e = replace(_detached(stored), training=self.uow.work.trainings[stored.training.id])
         self.uow.track(e)
         return e
+
+    def seat_looked_free(self, enrollment_id: uuid.UUID) -> bool:
+        taken, quota = self.uow.work.seats[self.uow.work.enrollments[enrollment_id].training.id]
+        return taken < quota
 
     async def add(self, e: Enrollment) -> None:
         await self.save(e)
@@ -209,6 +214,17 @@ class FakeTrainingUnitOfWork(FakeUnitOfWork):
         await super().commit()
         self.db.state = self.work
         self.work = copy.deepcopy(self.work)
+
+    async def commit_taking_seat(self, training_id: uuid.UUID) -> bool:
+        """As the real one: the seat last, its numbers into the EnrollmentVerified; False when full."""
+        seat = await self.seats.take(training_id)
+        if seat is None:
+            return False
+        self._loose = [(subject, event.model_copy(update=dict(seats_taken=seat.taken, quota=seat.quota))
+                        if isinstance(event, EnrollmentVerifiedV1) else event)
+                       for subject, event in self.collect_events()]
+        await self.commit()
+        return True
 
 
 # --- builders -------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import uuid
 import pytest
 
 from balai_contracts.training import EnrollmentRejectedV1, EnrollmentVerifiedV1
-from services.training.tests.unit.fakes import OTHER_ORG, World, admin
+from services.training.tests.unit.fakes import OTHER_ORG, FakeEnrollments, World, admin
 from training.domain import lifecycle as lc
 from training.service import verification
 from training.service.errors import Conflict, Forbidden, InvalidInput, NotFound
@@ -37,6 +37,22 @@ async def test_verify_on_a_full_quota_waitlists_without_event(w):
     assert await verification.verify(w.ctx, admin(), e.id) == lc.WAITLISTED
     assert (w.get(e).status, w.get(e).waitlisted_at) == (lc.WAITLISTED, w.clock())
     assert w.seats(t) == [1, 1] and w.events == []
+
+
+async def test_verify_when_the_last_seat_goes_in_between_waitlists_on_the_second_attempt(w, monkeypatch):
+    """The seat is taken last; when another approval took the last seat after the free-seat read,
+    nothing of the first attempt is committed and the second attempt waitlists."""
+    t = w.training(quota=1)
+    e = w.enroll(t)
+    def looked_free(self, enrollment_id):  # the plain read saw a seat; another approval then took it
+        for state in (w.db.state, self.uow.work):  # committed, and seen by this transaction's UPDATE
+            state.seats[t.id][0] = 1
+        return True
+
+    monkeypatch.setattr(FakeEnrollments, "seat_looked_free", looked_free)
+    assert await verification.verify(w.ctx, admin(), e.id) == lc.WAITLISTED
+    assert w.get(e).status == lc.WAITLISTED and w.seats(t) == [1, 1]
+    assert w.events == []  # the first attempt's EnrollmentVerified was never committed
 
 
 async def test_verify_with_no_quota_left_twice_stays_waiting(w):

@@ -5,7 +5,7 @@ from fastapi import Request
 
 from balai_platform import forms
 from balai_platform.auth import Claims
-from balai_platform.requests import claims_of
+from balai_platform.requests import verify_claims
 
 from ..service.context import SurveyContext
 from ..service.errors import PayloadTooLarge
@@ -17,11 +17,11 @@ def ctx_of(request: Request) -> SurveyContext:
     return request.app.state.ctx
 
 
-def optional_claims(request: Request) -> Claims | None:
+async def optional_claims(request: Request) -> Claims | None:
     """The caller's verified claims when a token is sent; None for the public."""
     if not request.headers.get("authorization"):
         return None
-    return claims_of(request)
+    return verify_claims(request)
 
 
 def client_ip(request: Request) -> str:

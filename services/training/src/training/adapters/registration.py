@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ..domain import lifecycle
@@ -26,6 +26,24 @@ def _prefixed(table, prefix: str):
     return [c.label(prefix + c.name) for c in table.c]
 
 
+_T, _P, _B = bindparam("training_id"), bindparam("participant_id"), bindparam("business_id")
+_ACTIVE = (select(enrollments.c.id).where(
+    enrollments.c.training_id == _T, enrollments.c.participant_id == _P,
+    # two plain comparisons, not NOT IN: an IN list is an "expanding" parameter, rendered into
+    # the SQL again at every execution
+    enrollments.c.status != lifecycle.CANCELLED, enrollments.c.status != lifecycle.REJECTED).limit(1).scalar_subquery())
+# Built once with bind parameters: a registration rush runs it for every submission, and a
+# statement object rebuilt per call costs its cache key and labels each time.
+_ROWS = (select(trainings, *_prefixed(participants, "p_"), *_prefixed(businesses, "b_"),
+                business_members.c.position.label("m_position"), _ACTIVE.label("active_id"))
+         .select_from(trainings)
+         .outerjoin(participants, participants.c.participant_id == _P)
+         .outerjoin(businesses, businesses.c.business_id == _B)
+         .outerjoin(business_members, (business_members.c.business_id == _B)
+                    & (business_members.c.participant_id == _P))
+         .where(trainings.c.id == _T))
+
+
 class SqlRegistration:
     """The registration port of the training unit of work."""
 
@@ -35,18 +53,8 @@ class SqlRegistration:
     async def rows(self, training_id: uuid.UUID, participant_id: uuid.UUID,
                    business_id: uuid.UUID) -> RegistrationRows | None:
         """None when the training does not exist."""
-        active = (select(enrollments.c.id).where(
-            enrollments.c.training_id == training_id, enrollments.c.participant_id == participant_id,
-            enrollments.c.status.notin_((lifecycle.CANCELLED, lifecycle.REJECTED))).limit(1).scalar_subquery())
-        stmt = (select(trainings, *_prefixed(participants, "p_"), *_prefixed(businesses, "b_"),
-                       business_members.c.position.label("m_position"), active.label("active_id"))
-                .select_from(trainings)
-                .outerjoin(participants, participants.c.participant_id == participant_id)
-                .outerjoin(businesses, businesses.c.business_id == business_id)
-                .outerjoin(business_members, (business_members.c.business_id == business_id)
-                           & (business_members.c.participant_id == participant_id))
-                .where(trainings.c.id == training_id))
-        row = (await self.session.execute(stmt)).mappings().first()
+        row = (await self.session.execute(_ROWS, dict(training_id=training_id, participant_id=participant_id,
+                                                      business_id=business_id))).mappings().first()
         if row is None:
             return None
         p = {c.name: row["p_" + c.name] for c in participants.c}

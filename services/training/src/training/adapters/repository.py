@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -24,7 +24,22 @@ _TRAINING = ("id", "org_id", "title", "batch", "kind", "level", "mode", "venue",
 _COLUMNS = ([enrollments.c[n].label("e_" + n) for n in STATE]
             + [trainings.c[n].label("t_" + n) for n in (*_TRAINING, "closed_at")]
             + [participants.c.participant_id.label("p_id"), participants.c.full_name, participants.c.sex,
-               businesses.c.business_id.label("b_id"), businesses.c.name.label("b_name")])
+               businesses.c.business_id.label("b_id"), businesses.c.name.label("b_name"),
+               (trainings.c.seats_taken < trainings.c.quota).label("t_seat_free")])
+
+
+# Built once (SQLAlchemy memoizes a statement object's cache key); the SET and VALUES columns come
+# from the parameters of each call.
+_INSERT = enrollments.insert()
+_UPDATE = enrollments.update().where(enrollments.c.id == bindparam("key_id"))
+
+
+_GET = (select(*_COLUMNS)
+        .join(trainings, trainings.c.id == enrollments.c.training_id)
+        .outerjoin(participants, participants.c.participant_id == enrollments.c.participant_id)
+        .outerjoin(businesses, businesses.c.business_id == enrollments.c.business_id)
+        .where(enrollments.c.id == bindparam("key_id")))
+_GET_LOCKED = _GET.with_for_update(of=enrollments)
 
 
 def training_facts(t: Mapping) -> TrainingFacts:
@@ -51,27 +66,27 @@ class EnrollmentRepository:
         self.session = session
         self.uow = uow
         self._saved: dict[uuid.UUID, dict[str, Any]] = {}  # state as last read/written, for save()
+        self._seat_free: dict[uuid.UUID, bool] = {}
 
     async def get(self, enrollment_id: uuid.UUID, lock: bool = False) -> Enrollment | None:
         """The enrollment with its training facts and local copies (row-locked when `lock`), or None."""
-        stmt = (select(*_COLUMNS)
-                .join(trainings, trainings.c.id == enrollments.c.training_id)
-                .outerjoin(participants, participants.c.participant_id == enrollments.c.participant_id)
-                .outerjoin(businesses, businesses.c.business_id == enrollments.c.business_id)
-                .where(enrollments.c.id == enrollment_id))
-        if lock:
-            stmt = stmt.with_for_update(of=enrollments)
-        row = (await self.session.execute(stmt)).mappings().first()
+        row = (await self.session.execute(_GET_LOCKED if lock else _GET, {"key_id": enrollment_id})).mappings().first()
         if row is None:
             return None
         e = _aggregate(row)
         self._saved[e.id] = _state(e)
+        self._seat_free[e.id] = row["t_seat_free"]
         self.uow.track(e)
         return e
 
+    def seat_looked_free(self, enrollment_id: uuid.UUID) -> bool:
+        """Whether its training had a free seat when get() read it (a plain read, no lock: it only
+        chooses the order of an approval's statements, never whether a seat is taken)."""
+        return self._seat_free.get(enrollment_id, False)
+
     async def add(self, e: Enrollment) -> None:
         """Insert a new enrollment (a concurrent active one fails on uq_enrollments_active)."""
-        await self.session.execute(enrollments.insert().values(training_id=e.training.id, **_state(e)))
+        await self.session.execute(_INSERT, dict(training_id=e.training.id, **_state(e)))
         self._saved[e.id] = _state(e)
         await self._write_files(e)
         self.uow.track(e)
@@ -81,7 +96,7 @@ class EnrollmentRepository:
         before, now = self._saved.get(e.id, {}), _state(e)
         changed = {n: v for n, v in now.items() if n not in before or before[n] != v}
         if changed:
-            await self.session.execute(enrollments.update().where(enrollments.c.id == e.id).values(**changed))
+            await self.session.execute(_UPDATE, dict(changed, key_id=e.id))
         self._saved[e.id] = now
         await self._write_files(e)
         self.uow.track(e)

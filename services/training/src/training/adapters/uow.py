@@ -2,8 +2,11 @@
 in one transaction."""
 from __future__ import annotations
 
+import uuid
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from balai_contracts.training import EnrollmentVerifiedV1
 from balai_platform.uow import SqlUnitOfWork
 
 from .classroom import SqlClassroom
@@ -27,6 +30,21 @@ class TrainingUnitOfWork(SqlUnitOfWork):
     narasumber_requests: RequestRepository
     letters: SqlLetters
     consultations: ConsultationRepository
+
+    async def commit_taking_seat(self, training_id: uuid.UUID) -> bool:
+        """Commit an approval whose seat is taken last, in the COMMIT's own round trip (see
+        adapters/seats.py). False when the training was full after all: nothing is committed, and
+        the caller leaves the unit of work (rollback)."""
+        envelopes = await self.flush_events()
+        verified = [env for env in envelopes if env.type == EnrollmentVerifiedV1.event_type]
+        if len(verified) != 1:
+            raise RuntimeError("commit_taking_seat: expected exactly one EnrollmentVerified event")
+        if not await self.seats.take_and_commit(training_id, verified[0].id):
+            return False
+        # The server has committed; this only settles SQLAlchemy's and asyncpg's bookkeeping (the
+        # server answers "no transaction in progress" with a warning, not an error).
+        await self.session.commit()
+        return True
 
     def repositories(self, session: AsyncSession) -> None:
         self.enrollments = EnrollmentRepository(session, self)

@@ -68,6 +68,11 @@ class Seat:
         return self.quota - self.taken
 
 
+# The seat of an approval whose seat is taken last, in the statement that also writes the real
+# numbers into its EnrollmentVerified outbox row (adapters/seats.py `take_into_event`).
+PENDING_SEAT = Seat(0, 0)
+
+
 @dataclass(frozen=True)
 class StoredFile:
     """A picture to store with the enrollment (product photos n=1..2, the confirmation photo n=1)."""

@@ -7,7 +7,7 @@ from typing import Literal
 from fastapi import APIRouter, Depends, Query, Request
 
 from balai_platform.auth import Claims
-from balai_platform.requests import claims_of
+from balai_platform.requests import verify_claims
 from balai_platform.responses import PROBLEM_RESPONSES
 
 from ..domain import lifecycle
@@ -43,8 +43,8 @@ Status = Literal[tuple(lifecycle.LABELS)]  # type: ignore[valid-type]
 NULLABLE = {"pass_mark"}
 
 
-def admin_of(request: Request) -> Claims:
-    claims = claims_of(request)
+async def admin_of(request: Request) -> Claims:
+    claims = verify_claims(request)
     require_admin(claims)
     return claims
 

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 from starlette.datastructures import UploadFile
 
 from balai_platform.auth import Claims
-from balai_platform.requests import claims_of
+from balai_platform.requests import claims_of, verify_claims
 from balai_platform.responses import PROBLEM_RESPONSES, binary_responses
 from balai_platform.web import file_response
 
@@ -131,8 +131,8 @@ async def attachment(consultation_id: uuid.UUID, file_id: uuid.UUID, request: Re
 
 # -- admin ---------------------------------------------------------------------------------------
 
-def admin_of(request: Request) -> Claims:
-    claims = claims_of(request)
+async def admin_of(request: Request) -> Claims:
+    claims = verify_claims(request)
     require_admin(claims)
     return claims
 

@@ -10,7 +10,7 @@ from starlette.datastructures import UploadFile
 
 from balai_platform.auth import Claims
 from balai_platform.errors import PayloadTooLarge
-from balai_platform.requests import claims_of
+from balai_platform.requests import claims_of, verify_claims
 from balai_platform.responses import PROBLEM_RESPONSES, binary_responses
 
 from ..domain.material import content_disposition
@@ -50,8 +50,8 @@ RegStatus = Literal["submitted", "recommended", "approved", "rejected"]
 ReqStatus = Literal["submitted", "approved", "rejected"]
 
 
-def admin_of(request: Request) -> Claims:
-    claims = claims_of(request)
+async def admin_of(request: Request) -> Claims:
+    claims = verify_claims(request)
     require_admin(claims)
     return claims
 

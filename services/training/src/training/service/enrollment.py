@@ -37,7 +37,11 @@ def requirements_of(t: Mapping) -> eligibility.Requirements:
 async def _facts(ctx: TrainingContext, training_id: uuid.UUID, participant_id: uuid.UUID, business_id: uuid.UUID):
     """Training, participant and business copies, membership and an active enrollment."""
     async with ctx.uow() as uow:
-        rows = await uow.registration.rows(training_id, participant_id, business_id)
+        return await _facts_in(uow, training_id, participant_id, business_id)
+
+
+async def _facts_in(uow, training_id: uuid.UUID, participant_id: uuid.UUID, business_id: uuid.UUID):
+    rows = await uow.registration.rows(training_id, participant_id, business_id)
     if rows is None:
         raise NotFound("Pelatihan tidak ditemukan")
     if rows.participant is None or rows.business is None:
@@ -81,32 +85,35 @@ def _photo_errors(photos: Mapping[str, bytes]) -> tuple[dict[str, str], list]:
 
 async def submit_enrollment(ctx: TrainingContext, participant_id: uuid.UUID, training_id: uuid.UUID,
                             business_id: uuid.UUID, ticks: list[int], photos: Mapping[str, bytes]) -> dict:
-    """Register for a training; all requirements met and ticked. Emits EnrollmentSubmitted."""
-    t, p, b, existing = await _facts(ctx, training_id, participant_id, business_id)
-    if existing:
-        raise Conflict(ALREADY)
-    status = lifecycle.registration_status(ctx.now(), t["registration_opens_at"], t["registration_closes_at"],
-                                           t["seats_taken"], t["quota"], t["closed_at"] is not None)
-    if status != lifecycle.REG_OPEN:
-        raise Conflict("Kuota pelatihan sudah penuh" if status == lifecycle.REG_FULL else lifecycle.REG_LABELS[status])
-    results = _results(ctx, t, p, b)
-    errors = {r.key: r.message for r in results if not r.ok}
-    checklist = (t["requirements"] or {}).get("checklist") or []
-    if set(range(len(checklist))) - set(ticks) or any(i not in range(len(checklist)) for i in ticks):
-        errors["ticks"] = "Centang semua syarat pelatihan"
+    """Register for a training; all requirements met and ticked. Emits EnrollmentSubmitted.
+    The facts are read in the transaction that inserts (one transaction, not two: a rush of
+    submissions is bound by round trips); the photos are checked before it opens."""
     photo_errors, checked = _photo_errors(photos)
-    errors.update(photo_errors)
-    if errors:
-        unmet = any(r.key in errors for r in results)
-        raise InvalidInput(errors, "Anda belum memenuhi syarat pelatihan ini" if unmet else
-                           "Data belum valid, periksa isian yang ditandai")
-    e = Enrollment.submit(
-        id=uuid.uuid4(), participant_id=participant_id, business_id=business_id, training=training_facts(t),
-        participant=ParticipantCopy(p["full_name"], p["sex"]), business=BusinessCopy(b["name"]), ticks=ticks,
-        eligibility=[asdict(r) for r in results], at=ctx.now(),
-        product_photos=[StoredFile("product", n, data, ctype) for n, data, ctype in checked])
     try:
         async with ctx.uow() as uow:
+            t, p, b, existing = await _facts_in(uow, training_id, participant_id, business_id)
+            if existing:
+                raise Conflict(ALREADY)
+            status = lifecycle.registration_status(ctx.now(), t["registration_opens_at"], t["registration_closes_at"],
+                                                   t["seats_taken"], t["quota"], t["closed_at"] is not None)
+            if status != lifecycle.REG_OPEN:
+                raise Conflict("Kuota pelatihan sudah penuh" if status == lifecycle.REG_FULL
+                               else lifecycle.REG_LABELS[status])
+            results = _results(ctx, t, p, b)
+            errors = {r.key: r.message for r in results if not r.ok}
+            checklist = (t["requirements"] or {}).get("checklist") or []
+            if set(range(len(checklist))) - set(ticks) or any(i not in range(len(checklist)) for i in ticks):
+                errors["ticks"] = "Centang semua syarat pelatihan"
+            errors.update(photo_errors)
+            if errors:
+                unmet = any(r.key in errors for r in results)
+                raise InvalidInput(errors, "Anda belum memenuhi syarat pelatihan ini" if unmet else
+                                   "Data belum valid, periksa isian yang ditandai")
+            e = Enrollment.submit(
+                id=uuid.uuid4(), participant_id=participant_id, business_id=business_id, training=training_facts(t),
+                participant=ParticipantCopy(p["full_name"], p["sex"]), business=BusinessCopy(b["name"]), ticks=ticks,
+                eligibility=[asdict(r) for r in results], at=ctx.now(),
+                product_photos=[StoredFile("product", n, data, ctype) for n, data, ctype in checked])
             await uow.enrollments.add(e)
             await uow.commit()
     except IntegrityError as exc:  # a concurrent submission of the same participant won

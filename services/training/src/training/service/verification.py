@@ -8,6 +8,7 @@ from balai_platform.auth import Claims
 from balai_platform.logging import get_logger
 
 from ..domain import lifecycle
+from ..domain.enrollment_facts import PENDING_SEAT
 from . import seats
 from .access import require_org
 from .context import TrainingContext
@@ -17,18 +18,30 @@ from .loading import load_enrollment, refusals
 log = get_logger("verification")
 
 
-async def _verify_in(ctx: TrainingContext, uow, claims: Claims, enrollment_id: uuid.UUID) -> str:
+async def _verify_in(ctx: TrainingContext, uow, claims: Claims, enrollment_id: uuid.UUID, *,
+                     seat_last: bool = True) -> str | None:
+    """Approve in `uow` and commit. With `seat_last` and a seat that looks free, the seat is taken
+    in the COMMIT's own round trip (adapters/seats.py says why); None when the training filled up
+    in between: nothing was committed and the caller runs it again without `seat_last`."""
     e = await load_enrollment(uow, enrollment_id, lock=True)
     require_org(claims, e.training.org_id)
-    now = ctx.now()
+    now, by = ctx.now(), uuid.UUID(claims.sub)
     with refusals():
         e.check_may_verify()  # before a seat is taken
+        if seat_last and uow.enrollments.seat_looked_free(e.id):
+            e.verify(PENDING_SEAT, by, now)
+            await uow.enrollments.save(e)
+            if not await uow.commit_taking_seat(e.training.id):
+                return None
+            log.info("enrollment_verified", enrollment_id=str(enrollment_id))
+            return e.status
         seat = await uow.seats.take(e.training.id)
         if seat is None:
             e.waitlist(now)
         else:
-            e.verify(seat, uuid.UUID(claims.sub), now)
-    await uow.enrollments.save(e)
+            e.verify(seat, by, now)
+        await uow.enrollments.save(e)
+        await uow.commit()
     if seat is None:
         log.info("enrollment_waitlisted", enrollment_id=str(enrollment_id))
     else:
@@ -36,12 +49,18 @@ async def _verify_in(ctx: TrainingContext, uow, claims: Claims, enrollment_id: u
     return e.status
 
 
+async def _verify_committed(ctx: TrainingContext, claims: Claims, enrollment_id: uuid.UUID) -> str:
+    for seat_last in (True, False):
+        async with ctx.uow() as uow:
+            status = await _verify_in(ctx, uow, claims, enrollment_id, seat_last=seat_last)
+        if status is not None:
+            return status
+    raise AssertionError("unreachable: the second attempt always commits")
+
+
 async def verify(ctx: TrainingContext, claims: Claims, enrollment_id: uuid.UUID) -> str:
     """Approve: `verified` when a seat is free, else `waitlisted`."""
-    async with ctx.uow() as uow:
-        status = await _verify_in(ctx, uow, claims, enrollment_id)
-        await uow.commit()
-    return status
+    return await _verify_committed(ctx, claims, enrollment_id)
 
 
 async def _reject_in(ctx: TrainingContext, uow, claims: Claims, enrollment_id: uuid.UUID, reason: str) -> str:
@@ -80,10 +99,12 @@ async def bulk(ctx: TrainingContext, claims: Claims, ids: list[uuid.UUID], actio
     results = []
     for eid in dict.fromkeys(ids):
         try:
-            async with ctx.uow() as uow:
-                status = (await _verify_in(ctx, uow, claims, eid) if action == "verify"
-                          else await _reject_in(ctx, uow, claims, eid, reason))
-                await uow.commit()
+            if action == "verify":
+                status = await _verify_committed(ctx, claims, eid)
+            else:
+                async with ctx.uow() as uow:
+                    status = await _reject_in(ctx, uow, claims, eid, reason)
+                    await uow.commit()
             results.append(dict(id=str(eid), ok=True, status=status, status_label=lifecycle.LABELS[status]))
         except TrainingError as exc:
             results.append(dict(id=str(eid), ok=False, detail=exc.detail))

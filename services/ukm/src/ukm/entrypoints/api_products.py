@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from balai_platform.auth import Claims
-from balai_platform.requests import admin_claims_of, claims_of
+from balai_platform.requests import admin_claims_of, claims_of, verify_claims
 from balai_platform.responses import PROBLEM_RESPONSES, binary_responses
 from balai_platform.thumbnails import THUMB_WIDTHS
 from balai_platform.web import file_response
@@ -70,7 +70,7 @@ async def photo(product_id: uuid.UUID, request: Request, n: int = Path(ge=1, le=
     With `w`, a WebP copy cropped to 4:3 and `w` pixels wide (for gallery cards)."""
     if w is not None and w not in THUMB_WIDTHS:
         raise InvalidInput({"w": f"Lebar gambar harus salah satu dari {', '.join(map(str, THUMB_WIDTHS))}"})
-    claims = claims_of(request) if request.headers.get("authorization") else None
+    claims = verify_claims(request) if request.headers.get("authorization") else None
     stored = await product_photos.photo_for(ctx_of(request), claims, product_id, n,
                                             request.headers.get("if-none-match"), w)
     # shared caches an hour: hiding a product reaches them soon enough; a browser keeps a
