@@ -19,16 +19,17 @@ from .views import price_label, product_view
 
 
 def _item(r, photo_url) -> dict:
-    """One GalleryItem from a listing row (asyncpg Record)."""
-    product_id, category = str(r["product_id"]), r["category"]
+    """One GalleryItem from a listing row (asyncpg Record; ids already text). published_at stays a
+    datetime in UTC: orjson writes it exactly as isoformat() would, in C."""
+    product_id, category = r["product_id"], r["category"]
     price_min, price_max = r["price_min"], r["price_max"]
     return dict(product_id=product_id, name=r["product_name"], category=category,
                 category_label=ref.PRODUCT_TYPES.get(category), price_min=price_min, price_max=price_max,
                 price_label=price_label(price_min, price_max),
                 photo_url=photo_url(product_id, 1) if r["has_photo"] else None,
-                business_id=str(r["business_id"]), business_name=r["business_name"], brand=r["brand"],
+                business_id=r["business_id"], business_name=r["business_name"], brand=r["brand"],
                 regency_code=r["regency_code"], regency_name=r["regency_name"], permits=r["permits"],
-                published_at=r["published_at"].isoformat())
+                published_at=r["published_at"])
 
 
 async def list_gallery(ctx: UkmContext, *, q: str, regency_code: str | None, category: str | None,
