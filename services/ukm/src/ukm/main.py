@@ -32,5 +32,6 @@ def create_app(settings: Settings | None = None, *, run_relay: bool = True) -> F
     return create_service_app(
         name="ukm", description="Businesses (UKM/Koperasi), products and the E-Dukasi gallery",
         settings=settings, engine=engine, ctx=ctx, error_type=UkmError, consumers=build_consumer,
-        routers=[m.router for m in (api_businesses, api_products, api_gallery)], run_relay=run_relay,
+        # the gallery first: the public hot path is matched before the other routes are tried
+        routers=[m.router for m in (api_gallery, api_businesses, api_products)], run_relay=run_relay,
         on_shutdown=[ctx.gallery_reads.close])
