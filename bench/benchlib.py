@@ -26,6 +26,7 @@ class Wrk:
     p90: float
     p99: float
     errors: int  # non-2xx/3xx answers plus socket errors
+    requests: int = 0  # answered in the measured run
 
     def line(self) -> str:
         return f"{self.rps:8.0f} req/s  p50 {self.p50:6.1f} ms  p90 {self.p90:6.1f} ms  p99 {self.p99:6.1f} ms" + (
@@ -50,7 +51,8 @@ def parse_wrk(out: str) -> Wrk:
     sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
     if sock:
         errors += sum(int(x) for x in sock.groups())
-    return Wrk(rps, pct[50], pct[90], pct[99], errors)
+    done = re.search(r"(\d+) requests in", out)
+    return Wrk(rps, pct[50], pct[90], pct[99], errors, int(done.group(1)) if done else 0)
 
 
 @dataclass

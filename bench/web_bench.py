@@ -8,13 +8,18 @@ the home page (anonymous: the micro-cache serves these), plus `/galeri` with a d
 request (what the micro-cache cannot help with).
 Every figure is reported through bench/benchlib.py (`make bench` prints them as one table).
 Run: .venv/bin/python bench/web_bench.py   (starts its own stack with fresh bench databases)
-Env: WRK_DURATION (default 8s), WRK_CONNECTIONS (32), WRK_THREADS (2).
+Env: WRK_DURATION (default 8s), WRK_CONNECTIONS (32), WRK_THREADS (2);
+WEB_BENCH_ONLY=ukm measures only the gallery baseline and the ukm rows (quicker while iterating);
+WEB_BENCH_PROFILE=<file.svg|file.txt> records a py-spy flame graph (collapsed stacks for .txt) of
+the ukm process during "ukm direct" (py-spy must be installed in the venv).
 """
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -34,6 +39,8 @@ from bench.benchlib import Row, Wrk, parse_wrk, report  # noqa: E402
 DURATION = os.environ.get("WRK_DURATION", "8s")
 CONNECTIONS = int(os.environ.get("WRK_CONNECTIONS", "32"))
 THREADS = int(os.environ.get("WRK_THREADS", "2"))
+ONLY = os.environ.get("WEB_BENCH_ONLY", "")
+PROFILE = os.environ.get("WEB_BENCH_PROFILE", "")
 PER_PAGE = 24  # what /galeri shows per page
 TRAININGS = 40
 
@@ -91,11 +98,23 @@ def wrk(url: str, *, duration: str = DURATION, script: str | None = None, header
     return parse_wrk(out)
 
 
-def measure(name: str, url: str, results: dict, **kw) -> Wrk:
+def _cpu_seconds(pid: int) -> float:
+    """utime + stime of a process so far (from /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def measure(name: str, url: str, results: dict, *, pid: int | None = None, **kw) -> Wrk:
+    """wrk against url; with `pid`, also the server process's CPU per request (a figure that other
+    load on the machine disturbs far less than req/s)."""
     wrk(url, duration="2s", **kw)  # warm-up: connections, caches, JIT-less but warm imports
+    cpu = _cpu_seconds(pid) if pid else 0.0
     r = wrk(url, **kw)
     results[name] = r
-    print(f"{name:44s} {r.line()}", flush=True)
+    per_request = ""
+    if pid and r.requests:
+        per_request = f"  server CPU {(_cpu_seconds(pid) - cpu) / r.requests * 1e6:5.0f} us/req"
+    print(f"{name:44s} {r.line()}{per_request}", flush=True)
     return r
 
 
@@ -139,18 +158,23 @@ def main() -> None:
         asyncio.run(seed_trainings(stack))
         print(f"\n== Balai request path (wrk -t{THREADS} -c{CONNECTIONS} -d{DURATION} --latency; "
               f"{PRODUCTS} gallery products, {TRAININGS} trainings) ==", flush=True)
-        for kind in ("bare-hello", "bare-gallery"):
+        for kind in ("bare-gallery",) if ONLY == "ukm" else ("bare-hello", "bare-gallery"):
             port = free_port()
             proc = start_bare(kind, port, dsn)
             try:
                 measure({"bare-hello": "bare ASGI hello",
                          "bare-gallery": f"bare asyncpg: {PER_PAGE} gallery rows -> orjson"}[kind],
-                        f"http://127.0.0.1:{port}/", results)
+                        f"http://127.0.0.1:{port}/", results, pid=proc.pid)
             finally:
                 stop(proc)
         gw = stack.gateway_url
-        measure("ukm GET /gallery direct", f"{stack.service_url('ukm')}/gallery?per_page={PER_PAGE}", results)
+        with profiled(stack.procs["ukm"].pid):
+            measure("ukm GET /gallery direct", f"{stack.service_url('ukm')}/gallery?per_page={PER_PAGE}", results,
+                    pid=stack.procs["ukm"].pid)
         measure("ukm GET /gallery via gateway", f"{gw}/api/ukm/gallery?per_page={PER_PAGE}", results)
+        if ONLY == "ukm":
+            report_ukm(results)
+            return
         measure("/galeri page (HTML)", f"{gw}/galeri", results)
         measure("/jadwal page (HTML)", f"{gw}/jadwal", results)
         measure("home page", f"{gw}/", results)
@@ -163,18 +187,44 @@ def main() -> None:
     report_rows(results)
 
 
-def report_rows(r: dict[str, Wrk]) -> None:
-    hello, bare = r["bare ASGI hello"], r[f"bare asyncpg: {PER_PAGE} gallery rows -> orjson"]
+@contextlib.contextmanager
+def profiled(pid: int):
+    """py-spy record of `pid` while the block runs (WEB_BENCH_PROFILE=<file.svg>), else nothing."""
+    if not PROFILE:
+        yield
+        return
+    spy = subprocess.Popen([str(Path(sys.executable).parent / "py-spy"), "record", "-o", PROFILE, "--pid", str(pid),
+                            "--rate", "200", "--nonblocking", *(["--format", "raw"] if PROFILE.endswith(".txt") else [])])
+    try:
+        yield
+    finally:
+        spy.send_signal(signal.SIGINT)  # py-spy writes the flame graph on SIGINT
+        spy.wait(60)
+
+
+def _ukm_rows(r: dict[str, Wrk]) -> list[Row]:
+    bare = r[f"bare asyncpg: {PER_PAGE} gallery rows -> orjson"]
     direct, via = r["ukm GET /gallery direct"], r["ukm GET /gallery via gateway"]
     bare_s = f"bare asyncpg+orjson {bare.rps:,.0f} req/s"
-    rows = [
-        Row("bare ASGI hello (uvicorn), req/s", hello.rps, "req/s", goal=f"p99 {hello.p99:.0f} ms"),
+    return [
         Row(f"bare asyncpg {PER_PAGE} gallery rows -> orjson, req/s", bare.rps, "req/s", goal=f"p99 {bare.p99:.0f} ms"),
         Row("ukm GET /gallery direct, req/s", direct.rps, "req/s", bare_s, direct.rps / bare.rps,
             ">= 50 % of baseline", direct.rps / bare.rps >= 0.5),
         Row("ukm GET /gallery via gateway, req/s", via.rps, "req/s", f"ukm direct {direct.rps:,.0f} req/s",
             via.rps / direct.rps, ">= 85 % of baseline", via.rps / direct.rps >= 0.85),
     ]
+
+
+def report_ukm(r: dict[str, Wrk]) -> None:
+    print()
+    report(*_ukm_rows(r))
+
+
+def report_rows(r: dict[str, Wrk]) -> None:
+    hello, bare = r["bare ASGI hello"], r[f"bare asyncpg: {PER_PAGE} gallery rows -> orjson"]
+    bare_s = f"bare asyncpg+orjson {bare.rps:,.0f} req/s"
+    rows = [Row("bare ASGI hello (uvicorn), req/s", hello.rps, "req/s", goal=f"p99 {hello.p99:.0f} ms"),
+            *_ukm_rows(r)]
     for name in ("/galeri page (HTML)", "/jadwal page (HTML)", "/galeri, pages 1-400 (uncached)"):
         w = r[name]
         rows.append(Row(f"{name}, req/s", w.rps, "req/s", bare_s, w.rps / bare.rps, ">= 40 % of baseline",

@@ -23,18 +23,20 @@ def make_metadata() -> MetaData:
     return MetaData(naming_convention=NAMING_CONVENTION)
 
 
-def make_engine(url: str, pool_size: int = 10) -> AsyncEngine:
+def make_engine(url: str, pool_size: int = 10, pool_timeout: float = 30.0) -> AsyncEngine:
     # No pool_pre_ping: on asyncpg it costs BEGIN, a ping and ROLLBACK (three round trips) on every
     # checkout, i.e. on every request. A connection PostgreSQL closed (restart, terminated backend)
     # is seen by asyncpg as soon as the socket closes; the checkout listener below refuses it and the
     # pool opens a fresh one, so a restart still costs no failed request.
     #
-    # Up to 2 x pool_size connections, all kept: "overflow" connections (the old max_overflow =
-    # pool_size) are closed when returned to a full pool, so under a rush the service kept opening
-    # new ones (TCP, TLS negotiation, authentication) and re-preparing every statement on them:
-    # about 8 % of the training process in a verification rush (py-spy). The pool still opens
-    # connections only when they are needed, so an idle service holds no more than before.
-    engine = create_async_engine(url, pool_size=2 * pool_size, max_overflow=0)
+    # No overflow: SQLAlchemy closes an overflow connection as soon as it is returned, so with more
+    # concurrent requests than the pool every extra request paid a fresh connection (TCP, the SSL
+    # attempt, asyncpg's type introspection, re-preparing its statements) and its close: under load
+    # up to a third of a service's CPU (py-spy, ukm gallery and training rush). The ceiling stays
+    # what it was (2 x DB_POOL_SIZE, the old pool + overflow), now all kept; the pool opens them
+    # only when needed, so an idle service holds no more than before. A burst above it waits for a
+    # free connection; `pool_timeout` bounds the wait.
+    engine = create_async_engine(url, pool_size=2 * pool_size, max_overflow=0, pool_timeout=pool_timeout)
     event.listen(engine.sync_engine.pool, "checkout", _refuse_closed_connection)
     return engine
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -73,7 +73,8 @@ def error_handler(exc_type: type[Exception]):
 def create_service_app(*, name: str, description: str, settings: ServiceSettings, engine: AsyncEngine,
                        ctx: Any, routers: Iterable[APIRouter], error_type: type[Exception],
                        consumers: Callable[[Any, KafkaBroker], Any] | None = None,
-                       run_relay: bool = True) -> FastAPI:
+                       run_relay: bool = True,
+                       on_shutdown: Iterable[Callable[[], Awaitable[None]]] = ()) -> FastAPI:
     relay = OutboxRelay(settings.asyncpg_dsn, settings.kafka_bootstrap, name=name,
                         batch_size=settings.outbox_batch_size, poll_seconds=settings.outbox_poll_seconds)
     # FastStream's per-message lines at DEBUG: the consumer logs `event_consumed` itself
@@ -105,6 +106,9 @@ def create_service_app(*, name: str, description: str, settings: ServiceSettings
             with contextlib.suppress(Exception):
                 await broker.stop()  # stop fetching, finish the message in hand, commit, leave the group
         await relay.stop(drain_seconds=settings.shutdown_relay_seconds)
+        for close in on_shutdown:  # the service's own resources (e.g. a pool of its own)
+            with contextlib.suppress(Exception):
+                await close()
         await service_metrics.close()
         await engine.dispose()
         log.info(f"{name}_stopped")

@@ -8,6 +8,7 @@ from balai_platform.logging import configure_logging
 from balai_platform.outbox import Outbox
 from balai_platform.service_app import create_service_app
 
+from .adapters.gallery_reads import GalleryReads
 from .adapters.tables import outbox as outbox_table
 from .entrypoints import api_businesses, api_gallery, api_products
 from .entrypoints.consumers import build_consumer
@@ -18,10 +19,9 @@ from .settings import Settings
 
 def build_context(settings: Settings):
     engine = make_engine(settings.database_url, settings.db_pool_size)
-    # public reads run outside a transaction: no BEGIN/ROLLBACK round trips around one SELECT
     ctx = UkmContext(settings=settings, sessionmaker=make_sessionmaker(engine),
                      outbox=Outbox(outbox_table, source="ukm"),
-                     reads=engine.execution_options(isolation_level="AUTOCOMMIT"))
+                     gallery_reads=GalleryReads(settings.asyncpg_dsn, settings.gallery_pool_size))
     return engine, ctx
 
 
@@ -32,4 +32,6 @@ def create_app(settings: Settings | None = None, *, run_relay: bool = True) -> F
     return create_service_app(
         name="ukm", description="Businesses (UKM/Koperasi), products and the E-Dukasi gallery",
         settings=settings, engine=engine, ctx=ctx, error_type=UkmError, consumers=build_consumer,
-        routers=[m.router for m in (api_businesses, api_products, api_gallery)], run_relay=run_relay)
+        # the gallery first: the public hot path is matched before the other routes are tried
+        routers=[m.router for m in (api_gallery, api_businesses, api_products)], run_relay=run_relay,
+        on_shutdown=[ctx.gallery_reads.close])

@@ -17,4 +17,6 @@ class Settings(ServiceSettings):
     # URL prefix under which the gateway exposes this service (photo links in events and answers)
     public_path_prefix: str = "/api/ukm"
     gallery_max_per_page: int = 50
+    # connections of the public gallery listing's asyncpg pool (beside the DB_POOL_SIZE of SQLAlchemy's)
+    gallery_pool_size: int = 5
     run_consumers: bool = True

@@ -5,9 +5,11 @@ import uuid
 from typing import Literal
 
 import orjson
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
+from pydantic import Field
 
+from balai_platform.query import QueryModel
 from balai_platform.responses import PROBLEM_RESPONSES
 
 from ..domain import reference as ref
@@ -18,18 +20,25 @@ from .schemas_gallery import ChoicePublic, GalleryDetail, GalleryPage
 router = APIRouter(responses=PROBLEM_RESPONSES)
 
 
-@router.get("/gallery", response_model=GalleryPage)
-async def listing(request: Request, q: str = Query("", max_length=100),
-                  regency_code: str | None = Query(None, pattern=r"^\d{2}\.\d{2}$"),
-                  category: str | None = Query(None, max_length=30),
-                  permit: Literal["halal", "pirt", "bpom", "haki", "nib"] | None = None,
-                  page: int = Query(1, ge=1, le=10000), per_page: int = Query(24, ge=1, le=50),
-                  sort: Literal["newest", "name"] = "newest"):
-    # the hot path: answers are plain JSON types already, so skip FastAPI's generic encoder and the
-    # response model's validation (returning a Response bypasses it); the model still documents the answer
+class GalleryQuery(QueryModel):
+    q: str = Field("", max_length=100)
+    regency_code: str | None = Field(None, pattern=r"^\d{2}\.\d{2}$")
+    category: str | None = Field(None, max_length=30)
+    permit: Literal["halal", "pirt", "bpom", "haki", "nib"] | None = None
+    page: int = Field(1, ge=1, le=10000)
+    per_page: int = Field(24, ge=1, le=50)
+    sort: Literal["newest", "name"] = "newest"
+
+
+@router.get("/gallery", response_model=GalleryPage, openapi_extra=GalleryQuery.openapi())
+async def listing(request: Request):
+    # the hot path: the query string is validated in one call (balai_platform.query), and the answer
+    # (plain JSON types already) skips FastAPI's generic encoder and the response model's validation
+    # (returning a Response bypasses it); the model still documents the answer
+    f = GalleryQuery.from_request(request)
     return _json(await gallery.list_gallery(
-        ctx_of(request), q=q, regency_code=regency_code, category=category or None, permit=permit,
-        page=page, per_page=per_page, sort=sort))
+        ctx_of(request), q=f.q, regency_code=f.regency_code, category=f.category or None, permit=f.permit,
+        page=f.page, per_page=f.per_page, sort=f.sort))
 
 
 @router.get("/gallery/{product_id}", response_model=GalleryDetail)

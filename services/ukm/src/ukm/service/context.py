@@ -4,11 +4,12 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from balai_platform.clock import Clock
 from balai_platform.outbox import Outbox
 
+from ..adapters.gallery_reads import GalleryReads
 from ..adapters.uow import JoinedUkmUnitOfWork, UkmUnitOfWork
 from ..settings import Settings
 
@@ -42,12 +43,8 @@ class UkmContext:
     outbox: Outbox
     counts: CountCache = field(default_factory=CountCache)
     clock: Clock = field(default_factory=Clock)  # UTC now() and WIB today(); tests pass a FrozenClock
-    # connections for single-statement public reads: Core only (no ORM session) and autocommit
-    # (no BEGIN/ROLLBACK round trips); None: a session of `sessionmaker`
-    reads: AsyncEngine | None = None
-
-    def read_connection(self) -> AsyncConnection | AsyncSession:
-        return self.reads.connect() if self.reads is not None else self.sessionmaker()
+    # the public gallery listing's own asyncpg pool (adapters.gallery_reads)
+    gallery_reads: GalleryReads | None = None
 
     def uow(self, session: AsyncSession | None = None) -> UkmUnitOfWork:
         """A unit of work on a new transaction, or inside `session`'s (a consumer's inbox transaction)."""

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import func, literal, select
-from sqlalchemy.dialects.postgresql import array
+from sqlalchemy import select
 
 from balai_platform.regions import region_name
 
+from ..adapters.gallery_reads import count_sql, list_sql
 from ..adapters.tables import business_trainings, businesses, products
 from ..adapters.tables import gallery_entries as g
 from ..domain import reference as ref
@@ -15,54 +15,45 @@ from ..domain.business import display_phone, permit_labels, permits_of, whatsapp
 from .business_queries import like_pattern
 from .context import UkmContext
 from .errors import NotFound
-from .views import product_view
-
-_LIST_COLUMNS = (g.c.product_id, g.c.product_name, g.c.business_id, g.c.business_name, g.c.brand,
-                 g.c.regency_code, g.c.regency_name, g.c.category, g.c.price_min, g.c.price_max,
-                 g.c.has_photo, g.c.permits, g.c.published_at)
-SORTS = {"newest": (g.c.published_at.desc(), g.c.product_id.desc()),
-         "name": (g.c.product_name.asc(), g.c.product_id.asc())}
+from .views import price_label, product_view
 
 
-def _item(ctx: UkmContext, r) -> dict:
-    view = product_view(dict(id=r["product_id"], business_id=r["business_id"], name=r["product_name"],
-                             description="", category=r["category"], price_min=r["price_min"],
-                             price_max=r["price_max"], photo_count=1 if r["has_photo"] else 0,
-                             hidden=False, unpublished_at=None, unpublished_reason=None), ctx.photo_url)
-    return dict(product_id=view["id"], name=view["name"], category=view["category"],
-                category_label=view["category_label"], price_min=view["price_min"], price_max=view["price_max"],
-                price_label=view["price_label"], photo_url=(view["photo_urls"] or [None])[0],
-                business_id=view["business_id"], business_name=r["business_name"], brand=r["brand"],
-                regency_code=r["regency_code"], regency_name=r["regency_name"], permits=list(r["permits"]),
-                published_at=r["published_at"].isoformat())
+def _item(r, photo_url) -> dict:
+    """One GalleryItem from a listing row (asyncpg Record; ids already text). published_at stays a
+    datetime in UTC: orjson writes it exactly as isoformat() would, in C."""
+    product_id, category = r["product_id"], r["category"]
+    price_min, price_max = r["price_min"], r["price_max"]
+    return dict(product_id=product_id, name=r["product_name"], category=category,
+                category_label=ref.PRODUCT_TYPES.get(category), price_min=price_min, price_max=price_max,
+                price_label=price_label(price_min, price_max),
+                photo_url=photo_url(product_id, 1) if r["has_photo"] else None,
+                business_id=r["business_id"], business_name=r["business_name"], brand=r["brand"],
+                regency_code=r["regency_code"], regency_name=r["regency_name"], permits=r["permits"],
+                published_at=r["published_at"])
 
 
 async def list_gallery(ctx: UkmContext, *, q: str, regency_code: str | None, category: str | None,
                        permit: str | None, page: int, per_page: int, sort: str) -> dict:
     """Visible entries only. The page comes from an index scan; the total is counted apart (a window
-    count would read every matching row on every request), and a large total is cached briefly."""
-    where = [g.c.visible]
-    for word in q.lower().split()[:5]:
-        where.append(g.c.search_text.like(like_pattern(word)))
-    if regency_code:
-        where.append(g.c.regency_code == regency_code)
-    if category:
-        where.append(g.c.category == category)
-    if permit:
-        where.append(g.c.permits.contains(array([literal(permit)])))
-    stmt = (select(*_LIST_COLUMNS).where(*where).order_by(*SORTS[sort])
-            .limit(per_page).offset((page - 1) * per_page))
-    async with ctx.read_connection() as s:
-        rows = (await s.execute(stmt)).mappings().all()
+    count would read every matching row on every request), and a large total is cached briefly.
+    Runs on the gallery's asyncpg pool (adapters.gallery_reads): one prepared statement per query shape."""
+    words = q.lower().split()[:5]
+    shape = (len(words), bool(regency_code), bool(category), bool(permit))
+    args = [like_pattern(word) for word in words]
+    args += [value for value in (regency_code, category, permit) if value]
+    pool = await ctx.gallery_reads.pool()
+    async with pool.acquire() as conn:
+        rows = await conn.fetch(list_sql(*shape, sort), *args, per_page, (page - 1) * per_page)
         if page == 1 and len(rows) < per_page:
             total = len(rows)
         else:
-            key = (tuple(q.lower().split()[:5]), regency_code, category, permit)
+            key = (tuple(words), regency_code, category, permit)
             total = ctx.counts.get(key)
             if total is None:
-                total = await s.scalar(select(func.count()).select_from(g).where(*where))
+                total = await conn.fetchval(count_sql(*shape), *args)
                 ctx.counts.put(key, total)
-    return dict(items=[_item(ctx, r) for r in rows], total=total, page=page, per_page=per_page,
+    photo_url = ctx.photo_url
+    return dict(items=[_item(r, photo_url) for r in rows], total=total, page=page, per_page=per_page,
                 pages=(total + per_page - 1) // per_page)
 
 

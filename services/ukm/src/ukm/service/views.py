@@ -59,16 +59,19 @@ def member_view(m: Mapping) -> dict:
                 full_name=m.get("full_name"), joined_at=m["joined_at"].isoformat())
 
 
+def price_label(price_min: int | None, price_max: int | None) -> str | None:
+    """"Rp 10.000", "Rp 10.000 – Rp 25.000" or None."""
+    if price_min is not None and price_max is not None and price_max != price_min:
+        return f"{format_rupiah(price_min)} – {format_rupiah(price_max)}"
+    return format_rupiah(price_min if price_min is not None else price_max)
+
+
 def product_view(p: Mapping, photo_url) -> dict:
     price_min, price_max = p["price_min"], p["price_max"]
-    if price_min is not None and price_max is not None and price_max != price_min:
-        price_label = f"{format_rupiah(price_min)} – {format_rupiah(price_max)}"
-    else:
-        price_label = format_rupiah(price_min if price_min is not None else price_max)
     return dict(
         id=str(p["id"]), business_id=str(p["business_id"]), name=p["name"], description=p["description"],
         category=p["category"], category_label=ref.PRODUCT_TYPES.get(p["category"]),
-        price_min=price_min, price_max=price_max, price_label=price_label,
+        price_min=price_min, price_max=price_max, price_label=price_label(price_min, price_max),
         photo_urls=[photo_url(p["id"], n) for n in range(1, p["photo_count"] + 1)],
         hidden=p["hidden"], unpublished=p["unpublished_at"] is not None,
         unpublished_reason=p["unpublished_reason"],
