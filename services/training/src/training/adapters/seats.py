@@ -15,6 +15,7 @@ import uuid
 
 import asyncpg
 from sqlalchemy import select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ..domain import lifecycle
@@ -59,8 +60,12 @@ class SqlSeats:
             status = await raw.driver_connection.execute(sql)  # no arguments: the simple protocol
         except asyncpg.CheckViolationError as exc:
             if "seats_within_quota" not in (exc.constraint_name or ""):
-                raise
+                raise DBAPIError(sql, None, exc) from exc
             return False
+        except (asyncpg.PostgresError, asyncpg.InterfaceError, OSError) as exc:
+            # the driver's own error, outside SQLAlchemy: wrap it as SQLAlchemy would, so the
+            # service answers a lost database with its 503, as on every other statement
+            raise DBAPIError(sql, None, exc) from exc
         if status != "COMMIT":
             raise RuntimeError(f"take_and_commit: unexpected status {status!r}")
         return True

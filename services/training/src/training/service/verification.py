@@ -32,6 +32,7 @@ async def _verify_in(ctx: TrainingContext, uow, claims: Claims, enrollment_id: u
             e.verify(PENDING_SEAT, by, now)
             await uow.enrollments.save(e)
             if not await uow.commit_taking_seat(e.training.id):
+                log.info("seat_gone_before_commit", enrollment_id=str(enrollment_id))  # runs again
                 return None
             log.info("enrollment_verified", enrollment_id=str(enrollment_id))
             return e.status
