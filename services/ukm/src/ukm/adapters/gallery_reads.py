@@ -72,6 +72,22 @@ class GalleryReads:
                                                            reset=_nothing_to_reset)
         return self._pool
 
+    async def listing(self, patterns: list[str], regency_code: str | None, category: str | None,
+                      permit: str | None, sort: str, limit: int, offset: int,
+                      known_total: int | None) -> tuple[list[asyncpg.Record], int, bool]:
+        """One page of visible entries and the total of the filter, on one connection: the rows;
+        the total (counted unless the page shows it is small or `known_total` is given); and
+        whether it was counted here (so the caller may cache it)."""
+        shape = (len(patterns), bool(regency_code), bool(category), bool(permit))
+        args = [*patterns, *(value for value in (regency_code, category, permit) if value)]
+        async with (await self.pool()).acquire() as conn:
+            rows = await conn.fetch(list_sql(*shape, sort), *args, limit, offset)
+            if offset == 0 and len(rows) < limit:
+                return rows, len(rows), False
+            if known_total is not None:
+                return rows, known_total, False
+            return rows, await conn.fetchval(count_sql(*shape), *args), True
+
     async def close(self) -> None:
         if self._pool is not None:
             pool, self._pool = self._pool, None

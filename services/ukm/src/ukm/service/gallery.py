@@ -7,7 +7,6 @@ from sqlalchemy import select
 
 from balai_platform.regions import region_name
 
-from ..adapters.gallery_reads import count_sql, list_sql
 from ..adapters.tables import business_trainings, businesses, products
 from ..adapters.tables import gallery_entries as g
 from ..domain import reference as ref
@@ -38,20 +37,12 @@ async def list_gallery(ctx: UkmContext, *, q: str, regency_code: str | None, cat
     count would read every matching row on every request), and a large total is cached briefly.
     Runs on the gallery's asyncpg pool (adapters.gallery_reads): one prepared statement per query shape."""
     words = q.lower().split()[:5]
-    shape = (len(words), bool(regency_code), bool(category), bool(permit))
-    args = [like_pattern(word) for word in words]
-    args += [value for value in (regency_code, category, permit) if value]
-    pool = await ctx.gallery_reads.pool()
-    async with pool.acquire() as conn:
-        rows = await conn.fetch(list_sql(*shape, sort), *args, per_page, (page - 1) * per_page)
-        if page == 1 and len(rows) < per_page:
-            total = len(rows)
-        else:
-            key = (tuple(words), regency_code, category, permit)
-            total = ctx.counts.get(key)
-            if total is None:
-                total = await conn.fetchval(count_sql(*shape), *args)
-                ctx.counts.put(key, total)
+    key = (tuple(words), regency_code, category, permit)
+    rows, total, counted = await ctx.gallery_reads.listing(
+        [like_pattern(word) for word in words], regency_code, category, permit, sort,
+        per_page, (page - 1) * per_page, ctx.counts.get(key))
+    if counted:
+        ctx.counts.put(key, total)
     photo_url = ctx.photo_url
     return dict(items=[_item(r, photo_url) for r in rows], total=total, page=page, per_page=per_page,
                 pages=(total + per_page - 1) // per_page)
