@@ -50,18 +50,14 @@ async def _verify_in(ctx: TrainingContext, uow, claims: Claims, enrollment_id: u
     return e.status
 
 
-async def _verify_committed(ctx: TrainingContext, claims: Claims, enrollment_id: uuid.UUID) -> str:
+async def verify(ctx: TrainingContext, claims: Claims, enrollment_id: uuid.UUID) -> str:
+    """Approve: `verified` when a seat is free, else `waitlisted` (each attempt its own transaction)."""
     for seat_last in (True, False):
         async with ctx.uow() as uow:
             status = await _verify_in(ctx, uow, claims, enrollment_id, seat_last=seat_last)
         if status is not None:
             return status
     raise AssertionError("unreachable: the second attempt always commits")
-
-
-async def verify(ctx: TrainingContext, claims: Claims, enrollment_id: uuid.UUID) -> str:
-    """Approve: `verified` when a seat is free, else `waitlisted`."""
-    return await _verify_committed(ctx, claims, enrollment_id)
 
 
 async def _reject_in(ctx: TrainingContext, uow, claims: Claims, enrollment_id: uuid.UUID, reason: str) -> str:
@@ -101,7 +97,7 @@ async def bulk(ctx: TrainingContext, claims: Claims, ids: list[uuid.UUID], actio
     for eid in dict.fromkeys(ids):
         try:
             if action == "verify":
-                status = await _verify_committed(ctx, claims, eid)
+                status = await verify(ctx, claims, eid)
             else:
                 async with ctx.uow() as uow:
                     status = await _reject_in(ctx, uow, claims, eid, reason)
