@@ -131,9 +131,7 @@ async def proxy(service: str, path: str, request: Request) -> Response:
         # its Content-Length: streaming it made aiohttp send it chunked, in several writes, and
         # the service parse it chunk by chunk (a registration rush through the gateway ran at a
         # third of the direct rate). The length was checked against the limit above.
-        data = await request.body()
-        if len(data) > limit:
-            return json_error(413, t("api_too_large"), {"Connection": "close"})
+        data = await request.body()  # the server reads no more than Content-Length
     else:
         data = _limited_body(request, limit, seen) if _has_body(request) else None
     headers = _forward_headers(request)
