@@ -32,9 +32,10 @@ import aiohttp
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench import benchlib  # noqa: E402
 from bench.baselines import hello_app as _hello_app  # noqa: E402
 from bench.baselines import query_app  # noqa: E402
-from bench.benchlib import Row, Wrk, parse_wrk, report  # noqa: E402
+from bench.benchlib import Row, Wrk, report  # noqa: E402
 
 DURATION = os.environ.get("WRK_DURATION", "8s")
 CONNECTIONS = int(os.environ.get("WRK_CONNECTIONS", "32"))
@@ -89,13 +90,8 @@ def stop(proc: subprocess.Popen) -> None:
 # -- wrk --
 
 def wrk(url: str, *, duration: str = DURATION, script: str | None = None, headers: dict | None = None) -> Wrk:
-    cmd = ["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{duration}", "--latency"]
-    for k, v in (headers or {}).items():
-        cmd += ["-H", f"{k}: {v}"]
-    if script:
-        cmd += ["-s", script]
-    out = subprocess.run([*cmd, url], capture_output=True, text=True, check=True).stdout
-    return parse_wrk(out)
+    return benchlib.wrk(url, threads=THREADS, connections=CONNECTIONS, duration=duration, script=script,
+                        headers=headers)
 
 
 def _cpu_seconds(pid: int) -> float:
