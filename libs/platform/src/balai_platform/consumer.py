@@ -3,8 +3,12 @@
 A service registers one handler per contract class (`consumer.on(ParticipantUpdatedV1)`); the
 consumer decodes the envelope's payload once into that class and calls
 `handler(session, event, meta)`; other types, and other versions of a handled type, are ignored.
-The offset is committed only after the handler's transaction (inbox row + effect) committed
-(FastStream AckPolicy.ACK); a redelivered event finds its inbox row and changes nothing. A
+The offset of a message is committed only after the handler's transaction (inbox row + effect)
+committed, and not for every message: `OffsetCommits` commits the processed offsets at most every
+`commit_interval` seconds, and the tail of a burst that long after it (one commit per message cost
+the broker and the service more CPU than most handlers). A crash or rebalance in between
+redelivers what was processed since the last commit; a redelivered event finds its inbox row and
+changes nothing. A
 message that cannot be decoded (malformed envelope, payload not matching its contract) goes to
 `<topic>.dlq` at once: retrying cannot fix it. A failure of the infrastructure (the database
 restarting or unreachable) is not the message's fault: the consumer waits for it, without using up
@@ -13,8 +17,10 @@ the message's retries, for up to `transient_limit` seconds (then it dead-letters
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 import uuid
+import weakref
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,7 +28,7 @@ from typing import Any, TypeVar
 
 import orjson
 from faststream import AckPolicy
-from faststream.kafka import KafkaBroker, KafkaMessage, KafkaRouter
+from faststream.kafka import KafkaBroker, KafkaRouter
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -149,8 +155,14 @@ class IdempotentConsumer:
             await decoded.handler(session, decoded.event, decoded.meta)
         return "applied"
 
-    async def process(self, raw: bytes | dict[str, Any], *, topic: str, dead_letter: DeadLetter) -> str:
-        """Parse, apply with bounded retries, else dead-letter; never raises for a bad message."""
+    async def process(self, raw: bytes | dict[str, Any], *, topic: str, dead_letter: DeadLetter,
+                      event_type: str | None = None) -> str:
+        """Parse, apply with bounded retries, else dead-letter; never raises for a bad message.
+
+        `event_type` is the message's `event-type` header (the relay sets it): a type this consumer
+        has no handler for is ignored without parsing the body (most events on a topic are such)."""
+        if event_type is not None and event_type not in self.contracts:
+            return "ignored"
         body = raw if isinstance(raw, (bytes, bytearray)) else orjson.dumps(raw)
         try:
             env = Envelope.model_validate_json(body)
@@ -169,7 +181,6 @@ class IdempotentConsumer:
                                   {"x-consumer": self.name, "x-error": str(exc)[:300], "x-attempts": "0"})
                 return "dead_lettered"
             if decoded is None:
-                log.info("event_consumed", event_type=env.type, event_id=str(env.id), outcome="ignored")
                 return "ignored"
             return await self._run_with_retries(env, decoded, bytes(body), topic, dead_letter)
         finally:
@@ -258,6 +269,86 @@ class AdaptiveFetchWait:
             fetcher._fetch_max_wait_ms = self.idle_ms
 
 
+class OffsetCommits:
+    """Commits the offsets of processed messages in batches, never past a message not yet processed.
+
+    A subscriber handles its messages one at a time, so after message N of a partition the offset
+    N + 1 is safe to commit. `processed()` records it and commits when `interval` seconds have
+    passed since the last commit; otherwise a timer commits the recorded offsets `interval`
+    seconds later (the tail of a burst, and the last message before a quiet spell). The offsets
+    are explicit, so a commit running while the next message is handled cannot cover it. A commit
+    that fails (a rebalance took the partition, the broker is away) keeps the offsets of the
+    partitions still assigned for the next try; what is never committed is redelivered, and the
+    inbox makes that harmless.
+    """
+
+    def __init__(self, consumer_ref: Callable[[], Any], interval: float = 0.1) -> None:
+        self.consumer_ref = consumer_ref
+        self.interval = interval
+        self.pending: dict[Any, int] = {}
+        self.last = 0.0
+        self.commits = 0
+        self._timer: asyncio.TimerHandle | None = None
+        self._lock = asyncio.Lock()
+
+    async def processed(self, topic: str, partition: int, offset: int) -> None:
+        from aiokafka import TopicPartition
+
+        self.pending[TopicPartition(topic, partition)] = offset + 1
+        loop = asyncio.get_running_loop()
+        if loop.time() - self.last >= self.interval:
+            await self.flush()
+        elif self._timer is None:
+            self._timer = loop.call_later(self.interval, self._flush_later)
+
+    def _flush_later(self) -> None:
+        self._timer = None
+        if self.pending:
+            task = asyncio.ensure_future(self.flush())
+            task.add_done_callback(lambda t: t.cancelled() or t.exception())
+
+    async def flush(self) -> None:
+        async with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            offsets, self.pending = self.pending, {}
+            self.last = asyncio.get_running_loop().time()
+            consumer = self.consumer_ref()
+            if not offsets or consumer is None:
+                return
+            try:
+                await consumer.commit(offsets)
+                self.commits += 1
+            except Exception as exc:  # redelivery covers what is not committed
+                assigned = consumer.assignment()
+                for tp, offset in offsets.items():
+                    if tp in assigned and tp not in self.pending:
+                        self.pending[tp] = offset
+                log.warning("offset_commit_failed", error=type(exc).__name__, partitions=len(offsets))
+                if self.pending and self._timer is None:
+                    self._timer = asyncio.get_running_loop().call_later(self.interval, self._flush_later)
+
+
+# the OffsetCommits of every subscription made on a broker (or router), for flush_commits()
+_COMMITS: weakref.WeakKeyDictionary[Any, list[OffsetCommits]] = weakref.WeakKeyDictionary()
+
+
+async def flush_commits(broker: Any) -> None:
+    """Commit what the subscriptions on `broker` have processed (before it stops: a graceful stop
+    redelivers nothing)."""
+    for commits in _COMMITS.get(broker, ()):
+        with contextlib.suppress(Exception):
+            await commits.flush()
+
+
+async def _message_itself(msg: Any) -> Any:
+    """FastStream decoder: hand the handler the message itself. A handler parameter annotated
+    with FastStream's KafkaMessage is a Context field, which FastDepends resolves in a worker
+    thread for every message (a thread hop that cost more than an ignored event's handling)."""
+    return msg
+
+
 def fetch_waits(settings: Any) -> dict[str, Any]:
     """subscribe()'s fetch-wait arguments from a service's settings (ServiceSettings.kafka_fetch_*)."""
     return {"fetch_max_wait_ms": settings.kafka_fetch_max_wait_ms,
@@ -267,7 +358,8 @@ def fetch_waits(settings: Any) -> dict[str, Any]:
 
 def subscribe(router: KafkaRouter | KafkaBroker, broker_ref: Callable[[], KafkaBroker],
               topics: str | Sequence[str], consumer: IdempotentConsumer, *, fetch_max_wait_ms: int = 20,
-              fetch_idle_wait_ms: int | None = None, busy_seconds: float = 10.0) -> AdaptiveFetchWait:
+              fetch_idle_wait_ms: int | None = None, busy_seconds: float = 10.0,
+              commit_interval: float = 0.1) -> AdaptiveFetchWait:
     """Attach `consumer` to `topics` with ONE Kafka consumer.
 
     The consumer group is `<consumer.name>` for a service's list of topics (one group, one fetch
@@ -277,7 +369,8 @@ def subscribe(router: KafkaRouter | KafkaBroker, broker_ref: Callable[[], KafkaB
     rebalancing after a replica restart. The inbox de-duplicates per service.
 
     `fetch_max_wait_ms` is the wait while events flow, `fetch_idle_wait_ms` (default: the same,
-    i.e. a fixed wait) after `busy_seconds` without a message (AdaptiveFetchWait).
+    i.e. a fixed wait) after `busy_seconds` without a message (AdaptiveFetchWait). Offsets are
+    committed every `commit_interval` seconds at most (OffsetCommits).
     """
     names = [topics] if isinstance(topics, str) else list(topics)
     group = f"{consumer.name}.{topics}" if isinstance(topics, str) else consumer.name
@@ -288,17 +381,25 @@ def subscribe(router: KafkaRouter | KafkaBroker, broker_ref: Callable[[], KafkaB
         metrics.dead_lettered(dlq_topic, group)
 
     subscriber = router.subscriber(
-        *names, group_id=group, ack_policy=AckPolicy.ACK, auto_offset_reset="earliest",
+        *names, group_id=group, ack_policy=AckPolicy.MANUAL, auto_offset_reset="earliest",
+        decoder=_message_itself,
         # the first fetch after start answers at once when there is a backlog
         fetch_max_wait_ms=wait.idle_ms,
         # short handlers; a short poll interval also bounds the rebalance
         # timeout, so a restarted replica rejoins fast after an unclean stop
         max_poll_interval_ms=30_000, session_timeout_ms=10_000, heartbeat_interval_ms=3_000)
     wait.subscriber = subscriber
+    commits = OffsetCommits(lambda: getattr(subscriber, "consumer", None), commit_interval)
+    _COMMITS.setdefault(router, []).append(commits)
 
     @subscriber
-    async def _on_message(msg: KafkaMessage) -> None:
+    async def _on_message(msg) -> None:  # the KafkaMessage itself (_message_itself), not a Context field
         wait.touch()
-        await consumer.process(msg.body, topic=msg.raw_message.topic, dead_letter=dead_letter)
+        record = msg.raw_message
+        event_type = next((v.decode("utf-8", "replace") for k, v in record.headers or () if k == "event-type"), None)
+        await consumer.process(msg.body, topic=record.topic, dead_letter=dead_letter, event_type=event_type)
+        await commits.processed(record.topic, record.partition, record.offset)
+        if not subscriber.running:  # stopping: this was the message in hand, commit it now
+            await commits.flush()
 
     return wait

@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from . import web
 from .auth import TokenVerifier
 from .body_limit import DEFAULT_MAX_BODY_BYTES, BodyLimitMiddleware
+from .consumer import flush_commits
 from .drain import ConnectionCloseWhileDraining
 from .logging import get_logger
 from .metrics import ServiceMetrics, subscriptions_of
@@ -103,6 +104,7 @@ def create_service_app(*, name: str, description: str, settings: ServiceSettings
             starter.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await starter
+            await flush_commits(broker)  # what was processed before the stop (the tail of a burst)
             with contextlib.suppress(Exception):
                 await broker.stop()  # stop fetching, finish the message in hand, commit, leave the group
         await relay.stop(drain_seconds=settings.shutdown_relay_seconds)

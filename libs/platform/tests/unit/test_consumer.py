@@ -212,3 +212,20 @@ async def test_a_restarted_consumer_gets_the_short_wait_with_its_next_event():
     assert wait.subscriber.consumer._fetcher._fetch_max_wait_ms == 490
     wait.touch()
     assert wait.subscriber.consumer._fetcher._fetch_max_wait_ms == 20
+
+
+async def test_an_ignored_type_named_by_its_header_is_not_parsed():
+    calls = []
+    consumer = IdempotentConsumer(lambda: None, None, "unit")  # type: ignore[arg-type]
+    consumer.handle(ThingHappenedV1, lambda *a: calls.append(a))
+
+    async def dead_letter(*a):
+        calls.append(a)
+
+    # not even an envelope: a consumer with no handler for the type never looks at the body
+    assert await consumer.process(b"not json", topic="t", dead_letter=dead_letter,
+                                  event_type="OtherHappened") == "ignored"
+    assert calls == []
+    # a handled type is parsed as before (here: malformed, so dead-lettered)
+    assert await consumer.process(b"not json", topic="t", dead_letter=dead_letter,
+                                  event_type="ThingHappened") == "dead_lettered"
