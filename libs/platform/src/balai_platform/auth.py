@@ -58,11 +58,32 @@ class TokenSigner:
 
 
 class TokenVerifier:
-    def __init__(self, public_pem: str, leeway_seconds: int = 5) -> None:
+    """Verifies identity's tokens. A token once verified is remembered (up to `cache_size`, the
+    oldest forgotten first) until it expires: a session sends the same token with every request
+    for its 15 minutes, and the signature check was the largest single cost of a small request.
+    Only a token that passed the full check is remembered, under its exact text, and its expiry
+    is checked again on every use."""
+
+    def __init__(self, public_pem: str, leeway_seconds: int = 5, cache_size: int = 4096) -> None:
         self._key = serialization.load_pem_public_key(public_pem.encode())
         self._leeway = leeway_seconds
+        self._cache: dict[str, Claims] = {}
+        self._cache_size = cache_size
 
     def verify(self, token: str) -> Claims:
+        claims = self._cache.get(token)
+        if claims is not None:
+            if claims.exp + self._leeway > time.time():
+                return claims
+            del self._cache[token]
+            raise InvalidToken("Signature has expired")
+        claims = self._verify(token)
+        if len(self._cache) >= self._cache_size:
+            del self._cache[next(iter(self._cache))]
+        self._cache[token] = claims
+        return claims
+
+    def _verify(self, token: str) -> Claims:
         try:
             p = jwt.decode(
                 token, self._key, algorithms=[ALGORITHM], issuer=ISSUER,

@@ -117,7 +117,7 @@ def create_service_app(*, name: str, description: str, settings: ServiceSettings
 
     # no slash redirects: behind the gateway a 307 would reveal the service's internal address
     app = FastAPI(title=f"Balai {name}", description=description, lifespan=lifespan, docs_url="/docs",
-                  redirect_slashes=False)
+                  redirect_slashes=False, telemetry=web.NO_NATIVE_TELEMETRY)
     app.state.ctx = ctx
     app.state.verifier = TokenVerifier(settings.jwt_public_key) if settings.jwt_public_key else None
     app.state.relay = relay

@@ -18,6 +18,10 @@ from .drain import DRAIN, DRAINING_BODY
 from .logging import correlation_id, get_logger, new_correlation_id
 
 log = get_logger("http")
+# FastAPI's own OpenTelemetry hooks, off: Balai exports Prometheus metrics (below) and sets up no
+# OpenTelemetry provider, and the hooks asked the environment for one on every request (a few
+# percent of a small request's CPU). FastAPI(telemetry=NO_NATIVE_TELEMETRY) in every app.
+NO_NATIVE_TELEMETRY = {"tracing": False, "metrics": False, "logs": False, "operation_spans": False}
 _RID = re.compile(r"^[A-Za-z0-9\-]{1,64}$")
 REQUESTS = Counter("http_requests_total", "HTTP requests", ["method", "route", "status"])
 LATENCY = Histogram("http_request_seconds", "HTTP request latency", ["method", "route"])

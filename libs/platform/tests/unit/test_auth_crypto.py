@@ -32,6 +32,35 @@ def test_expired_token_is_rejected():
         TokenVerifier(public, leeway_seconds=0).verify(token)
 
 
+def test_a_remembered_token_still_expires(monkeypatch):
+    private, public = generate_keypair()
+    verifier = TokenVerifier(public, leeway_seconds=5)
+    token = TokenSigner(private, ttl_seconds=60).sign(sub="a", role="peserta", username="x", org=None)
+    assert verifier.verify(token).sub == "a"
+    assert verifier.verify(token).sub == "a"  # from the cache
+    later = time.time() + 66
+    monkeypatch.setattr(time, "time", lambda: later)
+    with pytest.raises(InvalidToken):
+        verifier.verify(token)
+    assert token not in verifier._cache  # forgotten: the next use is checked in full
+
+
+def test_only_a_verified_token_is_remembered_and_the_cache_is_bounded():
+    private, public = generate_keypair()
+    verifier = TokenVerifier(public, cache_size=3)
+    signer = TokenSigner(private)
+    token = signer.sign(sub="a", role="peserta", username="x", org=None)
+    verifier.verify(token)
+    tampered = token[:-4] + ("AAAA" if not token.endswith("AAAA") else "BBBB")
+    for _ in range(2):  # a failed check is not remembered: it fails every time
+        with pytest.raises(InvalidToken):
+            verifier.verify(tampered)
+    for i in range(5):
+        verifier.verify(signer.sign(sub=f"s{i}", role="peserta", username="x", org=None))
+    assert len(verifier._cache) == 3 and token not in verifier._cache
+    assert verifier.verify(token).sub == "a"  # forgotten is not refused: checked in full again
+
+
 def test_garbage_token_is_rejected():
     _, public = generate_keypair()
     for bad in ("", "abc", "a.b.c", "x" * 5000):

@@ -8,6 +8,7 @@ from fastapi import FastAPI
 from balai_platform.auth import TokenVerifier
 from balai_platform.drain import ConnectionCloseWhileDraining
 from balai_platform.logging import configure_logging, get_logger
+from balai_platform.web import NO_NATIVE_TELEMETRY
 from gateway import health, proxy
 from gateway.compression import GZipTextMiddleware
 from gateway.edge import EdgeMiddleware
@@ -39,7 +40,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             await upstreams.close()
 
     app = FastAPI(title="Balai gateway", lifespan=lifespan, docs_url=None, redoc_url=None,
-                  openapi_url=None)
+                  openapi_url=None, telemetry=NO_NATIVE_TELEMETRY)
     app.state.settings = settings
     app.state.upstreams = upstreams
     app.state.verifier = TokenVerifier(settings.jwt_public_key) if settings.jwt_public_key else None
