@@ -101,6 +101,15 @@ class Decoded:
     meta: EventMeta
 
 
+@dataclass(frozen=True)
+class _Ready:
+    """A message parsed and decoded, to be applied."""
+    env: Envelope
+    decoded: Decoded
+    body: bytes
+    topic: str
+
+
 class IdempotentConsumer:
     def __init__(self, sessionmaker: async_sessionmaker[AsyncSession], inbox: Inbox, name: str,
                  *, max_retries: int = 5, base_backoff: float = 0.2, transient_limit: float = 300.0,
@@ -161,8 +170,69 @@ class IdempotentConsumer:
 
         `event_type` is the message's `event-type` header (the relay sets it): a type this consumer
         has no handler for is ignored without parsing the body (most events on a topic are such)."""
+        outcome, ready = await self._prepare(raw, topic, dead_letter, event_type)
+        if ready is None:
+            return outcome
+        token = correlation_id.set(ready.env.correlation_id)
+        try:
+            return await self._run_with_retries(ready.env, ready.decoded, ready.body, topic, dead_letter)
+        finally:
+            correlation_id.reset(token)
+
+    async def process_many(self, messages: Sequence[tuple[bytes, str, str | None]], *,
+                           dead_letter: DeadLetter) -> list[str]:
+        """`process` for messages fetched together ((body, topic, event-type header) each, in the
+        order of their partitions): the events to apply are applied in ONE transaction (one
+        session, BEGIN and COMMIT instead of one each; an event's inbox row and effect still
+        commit together). If anything in it fails, it is rolled back and every event runs on its
+        own as `process` runs it, with its retries and dead letter; their inbox rows keep that
+        from applying anything twice."""
+        outcomes: list[str] = ["ignored"] * len(messages)
+        ready: list[tuple[int, _Ready]] = []
+        for i, (raw, topic, event_type) in enumerate(messages):
+            outcome, one = await self._prepare(raw, topic, dead_letter, event_type)
+            if one is None:
+                outcomes[i] = outcome
+            else:
+                ready.append((i, one))
+        if len(ready) > 1:
+            try:
+                applied = await self._run_together([one for _, one in ready])
+            except Exception as exc:
+                log.info("event_batch_failed", events=len(ready), error=type(exc).__name__)
+            else:
+                for (i, one), outcome in zip(ready, applied, strict=True):
+                    outcomes[i] = outcome
+                    log.info("event_consumed", event_type=one.env.type, event_id=str(one.env.id), outcome=outcome)
+                return outcomes
+        for i, one in ready:
+            token = correlation_id.set(one.env.correlation_id)
+            try:
+                outcomes[i] = await self._run_with_retries(one.env, one.decoded, one.body, one.topic, dead_letter)
+            finally:
+                correlation_id.reset(token)
+        return outcomes
+
+    async def _run_together(self, ready: list[_Ready]) -> list[str]:
+        outcomes = []
+        async with self.sessionmaker() as session, session.begin():
+            for one in ready:
+                token = correlation_id.set(one.env.correlation_id)
+                try:
+                    if await self.inbox.claim(session, one.env.id, self.name, one.env.type):
+                        await one.decoded.handler(session, one.decoded.event, one.decoded.meta)
+                        outcomes.append("applied")
+                    else:
+                        outcomes.append("duplicate")
+                finally:
+                    correlation_id.reset(token)
+        return outcomes
+
+    async def _prepare(self, raw: bytes | dict[str, Any], topic: str, dead_letter: DeadLetter,
+                       event_type: str | None) -> tuple[str, _Ready | None]:
+        """The parsed event to apply, or the outcome when there is none (ignored, dead-lettered)."""
         if event_type is not None and event_type not in self.contracts:
-            return "ignored"
+            return "ignored", None
         body = raw if isinstance(raw, (bytes, bytearray)) else orjson.dumps(raw)
         try:
             env = Envelope.model_validate_json(body)
@@ -170,21 +240,17 @@ class IdempotentConsumer:
             log.error("event_malformed", topic=topic, error=_where(exc))
             await dead_letter(dlq(topic), bytes(body), "malformed",
                               {"x-consumer": self.name, "x-error": "malformed envelope"})
-            return "dead_lettered"
-        token = correlation_id.set(env.correlation_id)
+            return "dead_lettered", None
         try:
-            try:
-                decoded = self.decode(env)
-            except InvalidPayload as exc:
-                log.error("event_invalid", event_type=env.type, event_id=str(env.id), error=str(exc)[:300])
-                await dead_letter(dlq(topic), bytes(body), env.subject,
-                                  {"x-consumer": self.name, "x-error": str(exc)[:300], "x-attempts": "0"})
-                return "dead_lettered"
-            if decoded is None:
-                return "ignored"
-            return await self._run_with_retries(env, decoded, bytes(body), topic, dead_letter)
-        finally:
-            correlation_id.reset(token)
+            decoded = self.decode(env)
+        except InvalidPayload as exc:
+            log.error("event_invalid", event_type=env.type, event_id=str(env.id), error=str(exc)[:300])
+            await dead_letter(dlq(topic), bytes(body), env.subject,
+                              {"x-consumer": self.name, "x-error": str(exc)[:300], "x-attempts": "0"})
+            return "dead_lettered", None
+        if decoded is None:
+            return "ignored", None
+        return "", _Ready(env, decoded, bytes(body), topic)
 
     async def _run_with_retries(self, env: Envelope, decoded: Decoded, body: bytes, topic: str,
                                 dead_letter: DeadLetter) -> str:
@@ -342,6 +408,11 @@ async def flush_commits(broker: Any) -> None:
             await commits.flush()
 
 
+def _event_type(record: Any) -> str | None:
+    """The `event-type` header the relay sets (None when absent: the body is parsed to know)."""
+    return next((v.decode("utf-8", "replace") for k, v in record.headers or () if k == "event-type"), None)
+
+
 async def _message_itself(msg: Any) -> Any:
     """FastStream decoder: hand the handler the message itself. A handler parameter annotated
     with FastStream's KafkaMessage is a Context field, which FastDepends resolves in a worker
@@ -359,7 +430,7 @@ def fetch_waits(settings: Any) -> dict[str, Any]:
 def subscribe(router: KafkaRouter | KafkaBroker, broker_ref: Callable[[], KafkaBroker],
               topics: str | Sequence[str], consumer: IdempotentConsumer, *, fetch_max_wait_ms: int = 20,
               fetch_idle_wait_ms: int | None = None, busy_seconds: float = 10.0,
-              commit_interval: float = 0.1) -> AdaptiveFetchWait:
+              commit_interval: float = 0.1, batch_size: int = 50) -> AdaptiveFetchWait:
     """Attach `consumer` to `topics` with ONE Kafka consumer.
 
     The consumer group is `<consumer.name>` for a service's list of topics (one group, one fetch
@@ -370,7 +441,8 @@ def subscribe(router: KafkaRouter | KafkaBroker, broker_ref: Callable[[], KafkaB
 
     `fetch_max_wait_ms` is the wait while events flow, `fetch_idle_wait_ms` (default: the same,
     i.e. a fixed wait) after `busy_seconds` without a message (AdaptiveFetchWait). Offsets are
-    committed every `commit_interval` seconds at most (OffsetCommits).
+    committed every `commit_interval` seconds at most (OffsetCommits). Up to `batch_size` events
+    already fetched are applied together (IdempotentConsumer.process_many).
     """
     names = [topics] if isinstance(topics, str) else list(topics)
     group = f"{consumer.name}.{topics}" if isinstance(topics, str) else consumer.name
@@ -395,10 +467,22 @@ def subscribe(router: KafkaRouter | KafkaBroker, broker_ref: Callable[[], KafkaB
     @subscriber
     async def _on_message(msg) -> None:  # the KafkaMessage itself (_message_itself), not a Context field
         wait.touch()
-        record = msg.raw_message
-        event_type = next((v.decode("utf-8", "replace") for k, v in record.headers or () if k == "event-type"), None)
-        await consumer.process(msg.body, topic=record.topic, dead_letter=dead_letter, event_type=event_type)
-        await commits.processed(record.topic, record.partition, record.offset)
+        records = [msg.raw_message]
+        kafka = getattr(subscriber, "consumer", None)
+        if batch_size > 1 and kafka is not None and subscriber.running:
+            # what the last fetch brought besides this message, without waiting for more: under
+            # load events arrive in batches and are applied in one transaction; a lone event
+            # goes alone, as fast as before
+            for more in (await kafka.getmany(timeout_ms=0, max_records=batch_size - 1)).values():
+                records.extend(more)
+        if len(records) == 1:
+            await consumer.process(records[0].value or b"", topic=records[0].topic, dead_letter=dead_letter,
+                                   event_type=_event_type(records[0]))
+        else:
+            await consumer.process_many([(r.value or b"", r.topic, _event_type(r)) for r in records],
+                                        dead_letter=dead_letter)
+        for record in records:
+            await commits.processed(record.topic, record.partition, record.offset)
         if not subscriber.running:  # stopping: this was the message in hand, commit it now
             await commits.flush()
 

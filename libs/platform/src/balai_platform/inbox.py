@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import Column, DateTime, MetaData, String, Table, func
+from sqlalchemy import Column, DateTime, MetaData, String, Table, bindparam, func
 from sqlalchemy.dialects.postgresql import UUID, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -21,11 +21,14 @@ def inbox_table(metadata: MetaData) -> Table:
 class Inbox:
     def __init__(self, table: Table) -> None:
         self.table = table
+        # built once: constructing the statement for every event cost more than running it
+        self._claim = (insert(table)
+                       .values(event_id=bindparam("event_id"), consumer=bindparam("consumer"),
+                               event_type=bindparam("event_type"))
+                       .on_conflict_do_nothing()
+                       .returning(table.c.event_id))
 
     async def claim(self, session: AsyncSession, event_id: uuid.UUID, consumer: str, event_type: str) -> bool:
         """Record the event as applied; False when it already was (a redelivery)."""
-        stmt = (insert(self.table)
-                .values(event_id=event_id, consumer=consumer, event_type=event_type)
-                .on_conflict_do_nothing()
-                .returning(self.table.c.event_id))
-        return (await session.execute(stmt)).first() is not None
+        params = {"event_id": event_id, "consumer": consumer, "event_type": event_type}
+        return (await session.execute(self._claim, params)).first() is not None

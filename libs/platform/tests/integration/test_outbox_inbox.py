@@ -62,7 +62,15 @@ async def env(balai_stack):
         outcomes.append(outcome)
         return outcome
 
+    original_many = consumer.process_many
+
+    async def recording_many(*a, **kw):  # events fetched together (process_many) are recorded too
+        batch = await original_many(*a, **kw)
+        outcomes.extend(batch)
+        return batch
+
     consumer.process = recording
+    consumer.process_many = recording_many
     subscribe(broker, lambda: broker, TOPIC, consumer)
     await broker.start()
     yield dict(engine=engine, sessionmaker=sessionmaker, url=url, broker=broker, outcomes=outcomes,

@@ -229,3 +229,44 @@ async def test_an_ignored_type_named_by_its_header_is_not_parsed():
     # a handled type is parsed as before (here: malformed, so dead-lettered)
     assert await consumer.process(b"not json", topic="t", dead_letter=dead_letter,
                                   event_type="ThingHappened") == "dead_lettered"
+
+
+async def test_events_fetched_together_are_applied_in_one_transaction(setup):
+    consumer, inbox, calls, dead, _ = setup
+    sessions = []
+    make = consumer.sessionmaker
+
+    def counting():
+        sessions.append(1)
+        return make()
+
+    consumer.sessionmaker = counting
+
+    async def dead_letter(*a) -> None:
+        dead.append(a)
+
+    one, two = wire({"seq": 1, "name": "a"}), wire({"seq": 2, "name": "b"})
+    batch = [(one, "test.thing", "ThingHappened"), (b"{}", "test.thing", "OtherHappened"),
+             (b"not json", "test.thing", None), (two, "test.thing", "ThingHappened"),
+             (one, "test.thing", "ThingHappened")]  # a redelivery inside the same batch
+    outcomes = await consumer.process_many(batch, dead_letter=dead_letter)
+    assert outcomes == ["applied", "ignored", "dead_lettered", "applied", "duplicate"]
+    assert len(sessions) == 1 and len(inbox.claimed) == 2 and [c[0].seq for c in calls] == [1, 2]
+    assert len(dead) == 1
+
+
+async def test_a_failure_in_a_batch_rolls_it_back_and_each_event_runs_alone(setup):
+    consumer, inbox, calls, dead, _ = setup
+
+    async def dead_letter(*a) -> None:
+        dead.append(a)
+
+    good1, poison, good2 = (wire({"seq": 1, "name": "a"}), wire({"seq": -1, "name": "p"}),
+                            wire({"seq": 2, "name": "b"}))
+    outcomes = await consumer.process_many([(good1, "test.thing", None), (poison, "test.thing", None),
+                                            (good2, "test.thing", None)], dead_letter=dead_letter)
+    assert outcomes == ["applied", "dead_lettered", "applied"]
+    assert len(inbox.claimed) == 2  # the batch's claims were rolled back, then each committed alone
+    assert dead[0][3]["x-attempts"] == "3"
+    # the rolled-back batch had called the handler for good1 once; each then ran alone
+    assert [c[0].seq for c in calls] == [1, 1, 2]

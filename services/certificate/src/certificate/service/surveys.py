@@ -4,7 +4,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import exists, or_, select
+from sqlalchemy import bindparam, exists, or_, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -41,9 +41,14 @@ async def skm_missing(s: AsyncSession, *, training_id: uuid.UUID, org_id: uuid.U
     return not done
 
 
+# built once: every EnrollmentSubmitted runs it
+_REMEMBER_TRAINING = (insert(trainings).values(training_id=bindparam("training_id"), org_id=bindparam("org_id"))
+                      .on_conflict_do_nothing())
+
+
 async def on_enrollment_submitted(s: AsyncSession, e: EnrollmentSubmittedV1, meta: EventMeta) -> None:
     """Remember which organisation runs the training (its settings are that organisation's alone)."""
-    await s.execute(insert(trainings).values(training_id=e.training_id, org_id=e.org_id).on_conflict_do_nothing())
+    await s.execute(_REMEMBER_TRAINING, {"training_id": e.training_id, "org_id": e.org_id})
 
 
 async def set_skm_required(ctx: CertificateContext, claims: Claims, training_id: uuid.UUID, required: bool) -> dict:
