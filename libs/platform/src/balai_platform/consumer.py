@@ -27,6 +27,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 import orjson
+from aiokafka import TopicPartition
 from faststream import AckPolicy
 from faststream.kafka import KafkaBroker, KafkaRouter
 from pydantic import ValidationError
@@ -358,8 +359,6 @@ class OffsetCommits:
         self._lock = asyncio.Lock()
 
     async def processed(self, topic: str, partition: int, offset: int) -> None:
-        from aiokafka import TopicPartition
-
         self.pending[TopicPartition(topic, partition)] = offset + 1
         loop = asyncio.get_running_loop()
         if loop.time() - self.last >= self.interval:
