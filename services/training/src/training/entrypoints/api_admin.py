@@ -7,14 +7,12 @@ from typing import Literal
 from fastapi import APIRouter, Depends, Query, Request
 
 from balai_platform.auth import Claims
-from balai_platform.requests import verify_claims
 from balai_platform.responses import PROBLEM_RESPONSES
 
 from ..domain import lifecycle
 from ..service import admin_queries, completion, testimonials, trainings, verification
-from ..service.access import require_admin
 from ..service.queue import work_queue
-from .deps import ctx_of
+from .deps import admin_of, ctx_of
 from .schemas import (
     AttendanceIn,
     BulkIn,
@@ -41,12 +39,6 @@ router = APIRouter(prefix="/admin", responses=PROBLEM_RESPONSES)
 MONTH = r"^\d{4}-(0[1-9]|1[0-2])$"
 Status = Literal[tuple(lifecycle.LABELS)]  # type: ignore[valid-type]
 NULLABLE = {"pass_mark"}
-
-
-async def admin_of(request: Request) -> Claims:
-    claims = verify_claims(request)
-    require_admin(claims)
-    return claims
 
 
 @router.post("/trainings", status_code=201, response_model=TrainingAdmin)

@@ -10,16 +10,16 @@ from pydantic import BaseModel, Field
 from starlette.datastructures import UploadFile
 
 from balai_platform.auth import Claims
-from balai_platform.requests import claims_of, verify_claims
+from balai_platform.requests import claims_of
 from balai_platform.responses import PROBLEM_RESPONSES, binary_responses
 from balai_platform.web import file_response
 
 from ..domain import consultation as dc
 from ..domain.material import MAX_MATERIAL_BYTES, content_disposition
 from ..service import consultations
-from ..service.access import require_admin, require_participant
+from ..service.access import require_participant
 from ..service.errors import InvalidInput, TrainingError
-from .deps import ctx_of
+from .deps import admin_of, ctx_of
 from .schemas_consultation import (
     ConsultationAdminPage,
     ConsultationChange,
@@ -130,12 +130,6 @@ async def attachment(consultation_id: uuid.UUID, file_id: uuid.UUID, request: Re
 
 
 # -- admin ---------------------------------------------------------------------------------------
-
-async def admin_of(request: Request) -> Claims:
-    claims = verify_claims(request)
-    require_admin(claims)
-    return claims
-
 
 @router.get("/admin/consultations", response_model=ConsultationAdminPage)
 async def admin_list(request: Request, claims: Claims = Depends(admin_of), org_id: uuid.UUID | None = None,

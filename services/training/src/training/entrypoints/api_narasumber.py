@@ -10,15 +10,15 @@ from starlette.datastructures import UploadFile
 
 from balai_platform.auth import Claims
 from balai_platform.errors import PayloadTooLarge
-from balai_platform.requests import claims_of, verify_claims
+from balai_platform.requests import claims_of
 from balai_platform.responses import PROBLEM_RESPONSES, binary_responses
 
 from ..domain.material import content_disposition
 from ..domain.narasumber_documents import MAX_DOCUMENT_BYTES
 from ..service import narasumber, narasumber_requests, narasumber_views
-from ..service.access import require_admin, require_participant
+from ..service.access import require_participant
 from ..service.errors import TrainingError
-from .deps import ctx_of
+from .deps import admin_of, ctx_of
 from .schemas_narasumber import (
     AssignedPublic,
     AssignIn,
@@ -48,12 +48,6 @@ REQUEST_FIELDS = ("body_name", "contact_name", "contact_email", "contact_phone",
                   "topic", "event_date", "place", "audience")
 RegStatus = Literal["submitted", "recommended", "approved", "rejected"]
 ReqStatus = Literal["submitted", "approved", "rejected"]
-
-
-async def admin_of(request: Request) -> Claims:
-    claims = verify_claims(request)
-    require_admin(claims)
-    return claims
 
 
 def _pdf(filename: str, data: bytes) -> Response:

@@ -4,13 +4,23 @@ from __future__ import annotations
 from fastapi import Request, Response
 
 from balai_platform import forms, web
+from balai_platform.auth import Claims
+from balai_platform.requests import verify_claims
 
+from ..service.access import require_admin
 from ..service.context import TrainingContext
 from ..service.errors import TrainingError
 
 
 def ctx_of(request: Request) -> TrainingContext:
     return request.app.state.ctx
+
+
+async def admin_of(request: Request) -> Claims:
+    """FastAPI dependency of the admin routes: the caller's verified claims, an admin's."""
+    claims = verify_claims(request)
+    require_admin(claims)
+    return claims
 
 
 def _too_large() -> TrainingError:
