@@ -102,6 +102,16 @@ class Decoded:
     meta: EventMeta
 
 
+@contextlib.contextmanager
+def _correlated(env: Envelope):
+    """Logs (and events a handler writes) carry the correlation id of the event being applied."""
+    token = correlation_id.set(env.correlation_id)
+    try:
+        yield
+    finally:
+        correlation_id.reset(token)
+
+
 @dataclass(frozen=True)
 class _Ready:
     """A message parsed and decoded, to be applied."""
@@ -174,11 +184,8 @@ class IdempotentConsumer:
         outcome, ready = await self._prepare(raw, topic, dead_letter, event_type)
         if ready is None:
             return outcome
-        token = correlation_id.set(ready.env.correlation_id)
-        try:
+        with _correlated(ready.env):
             return await self._run_with_retries(ready.env, ready.decoded, ready.body, topic, dead_letter)
-        finally:
-            correlation_id.reset(token)
 
     async def process_many(self, messages: Sequence[tuple[bytes, str, str | None]], *,
                            dead_letter: DeadLetter) -> list[str]:
@@ -207,26 +214,20 @@ class IdempotentConsumer:
                     log.info("event_consumed", event_type=one.env.type, event_id=str(one.env.id), outcome=outcome)
                 return outcomes
         for i, one in ready:
-            token = correlation_id.set(one.env.correlation_id)
-            try:
+            with _correlated(one.env):
                 outcomes[i] = await self._run_with_retries(one.env, one.decoded, one.body, one.topic, dead_letter)
-            finally:
-                correlation_id.reset(token)
         return outcomes
 
     async def _run_together(self, ready: list[_Ready]) -> list[str]:
         outcomes = []
         async with self.sessionmaker() as session, session.begin():
             for one in ready:
-                token = correlation_id.set(one.env.correlation_id)
-                try:
+                with _correlated(one.env):
                     if await self.inbox.claim(session, one.env.id, self.name, one.env.type):
                         await one.decoded.handler(session, one.decoded.event, one.decoded.meta)
                         outcomes.append("applied")
                     else:
                         outcomes.append("duplicate")
-                finally:
-                    correlation_id.reset(token)
         return outcomes
 
     async def _prepare(self, raw: bytes | dict[str, Any], topic: str, dead_letter: DeadLetter,
