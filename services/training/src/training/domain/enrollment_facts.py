@@ -69,7 +69,7 @@ class Seat:
 
 
 # The seat of an approval whose seat is taken last, in the statement that also writes the real
-# numbers into its EnrollmentVerified outbox row (adapters/seats.py `take_into_event`).
+# numbers into its EnrollmentVerified outbox row (adapters/seats.py `take_and_commit`).
 PENDING_SEAT = Seat(0, 0)
 
 
